@@ -1,0 +1,90 @@
+/** JSON schemas of the source's JSON files, validated with ajv. */
+
+const reportText = {
+  type: 'object',
+  required: ['country', 'event', 'title', 'mission'],
+  additionalProperties: false,
+  properties: {
+    country: { type: 'string', minLength: 1 },
+    event: { type: 'string', minLength: 1 },
+    title: { type: 'string', minLength: 1 },
+    subtitle: { type: 'string' },
+    mission: { type: 'string', minLength: 1 },
+  },
+} as const;
+
+export const reportSchema = {
+  type: 'object',
+  required: ['id', 'officialLanguage', 'languages', 'eventDate', 'text'],
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' },
+    officialLanguage: { type: 'string', pattern: '^[a-z]{2,3}$' },
+    languages: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', pattern: '^[a-z]{2,3}$' } },
+    eventDate: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+    titleNote: { type: 'string', minLength: 1 },
+    text: { type: 'object', additionalProperties: reportText },
+    draft: { type: 'array', items: { type: 'string' } },
+  },
+} as const;
+
+const count = { type: 'integer', minimum: 0 } as const;
+
+export const resultsSchema = {
+  type: 'object',
+  required: ['registeredVoters', 'voted', 'votedWithAbsenteeCertificates', 'inFavour', 'against', 'invalid', 'bothMarked'],
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    registeredVoters: count,
+    voted: count,
+    votedWithAbsenteeCertificates: count,
+    inFavour: count,
+    against: count,
+    invalid: count,
+    bothMarked: count,
+    source: { type: 'string' },
+    published: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        turnoutPercent: { type: 'number' },
+        inFavourPercent: { type: 'number' },
+        againstPercent: { type: 'number' },
+        invalidPercent: { type: 'number' },
+        bothMarkedPercent: { type: 'number' },
+      },
+    },
+  },
+} as const;
+
+const str = { type: 'string', minLength: 1 } as const;
+
+export const labelKeys = [
+  'language', 'locale', 'languageName', 'contents', 'notes', 'page', 'backToText', 'noteLabel',
+  'recommendationLabel', 'annex', 'priorityRecommendations', 'otherRecommendations', 'officialNote',
+  'subsectionLetters', 'skipToContent', 'languageSwitch',
+] as const;
+
+export const resultKeys = [
+  'caption', 'item', 'number', 'percentage', 'registeredVoters', 'turnout', 'votedWithAbsenteeCertificates', 'votes',
+  'inFavour', 'against', 'invalid', 'bothMarked',
+] as const;
+
+export const labelsSchema = {
+  type: 'object',
+  required: [...labelKeys, 'topics', 'results'],
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    ...Object.fromEntries(labelKeys.map((k) => [k, str])),
+    topics: { type: 'object', additionalProperties: str },
+    results: {
+      type: 'object',
+      required: [...resultKeys],
+      additionalProperties: false,
+      properties: Object.fromEntries(resultKeys.map((k) => [k, str])),
+    },
+  },
+} as const;

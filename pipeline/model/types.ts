@@ -1,0 +1,198 @@
+/**
+ * The types of the document tree and of the edition model, declared once.
+ *
+ * The tree is mdast (from remark) extended by declaration merging with folio's own nodes, so
+ * `unist-util-visit` and every writer are type-checked against the same list of node types.
+ */
+import type { Parent, PhrasingContent, Root, RootContent, Heading, FootnoteDefinition, BlockContent, Table } from 'mdast';
+import type { VFile } from 'vfile';
+
+/** A chapter: the content of one source file, kept as a unit so messages can name the file. */
+export interface Chapter extends Parent {
+  type: 'chapter';
+  /** Path of the source file, relative to the working directory. */
+  path: string;
+  children: RootContent[];
+}
+
+/** A recommendation marked inline with `:::recommendation{#id priority=N}` or `{#id topic=section-id}`. */
+export interface Recommendation extends Parent {
+  type: 'recommendation';
+  /** The id given in the source (`#publish-results`): stable, used for links and cross-language checks. */
+  id: string;
+  /** Rank among the priority recommendations (1..N), when the recommendation is a priority one. */
+  priority?: number;
+  /** Id of the section whose topic heading groups this recommendation in the annex (non-priority only). */
+  topic?: string;
+  /** Number in the annex, 1..N, set by the collect-recommendations transform. */
+  number?: number;
+  children: BlockContent[];
+}
+
+/** An entry of the generated recommendations annex: a copy of an inline recommendation, numbered. */
+export interface RecommendationItem extends Parent {
+  type: 'recommendationItem';
+  /** Id of the inline recommendation this item repeats (links back to it). */
+  ref: string;
+  number: number;
+  children: BlockContent[];
+}
+
+/** `::recommendations`: where the generated annex goes (replaced by the transform). */
+export interface RecommendationsPlaceholder {
+  type: 'recommendationsPlaceholder';
+  position?: import('unist').Position;
+}
+
+/** `::results-table`: where the computed results table goes (replaced by the transform). */
+export interface ResultsPlaceholder {
+  type: 'resultsPlaceholder';
+  position?: import('unist').Position;
+}
+
+/** Alignment-aware table produced from data. Plain mdast `table` nodes carry it in `data.caption`. */
+export type DataTable = Table;
+
+declare module 'mdast' {
+  interface RootContentMap {
+    chapter: Chapter;
+    recommendation: Recommendation;
+    recommendationItem: RecommendationItem;
+    recommendationsPlaceholder: RecommendationsPlaceholder;
+    resultsPlaceholder: ResultsPlaceholder;
+  }
+  interface BlockContentMap {
+    recommendation: Recommendation;
+    recommendationItem: RecommendationItem;
+    recommendationsPlaceholder: RecommendationsPlaceholder;
+    resultsPlaceholder: ResultsPlaceholder;
+  }
+  interface HeadingData {
+    /** Stable id from `{#id}` in the source. */
+    id?: string;
+    /** True for `{.unnumbered}` headings (annex, back matter). */
+    unnumbered?: boolean;
+    /** Section numeral set by number-sections: `IV` for a section, `B` for a subsection. */
+    numeral?: string;
+  }
+  interface FootnoteReferenceData {
+    /** Number of the note in this edition, by first citation. */
+    number?: number;
+    /** True when this citation is not the first one of its note (points back to the note). */
+    repeat?: boolean;
+  }
+  interface TableData {
+    /** Column alignment of data tables and an accessible caption. */
+    caption?: string;
+  }
+}
+
+/** One numbered note of an edition. */
+export interface Note {
+  /** Normalised identifier (`official-version`). */
+  id: string;
+  /** Label as written in the source. */
+  label: string;
+  number: number;
+  definition: FootnoteDefinition;
+  /** Source file of the definition. */
+  path: string;
+}
+
+/** A numbered heading of the outline. */
+export interface OutlineEntry {
+  id: string;
+  depth: number;
+  numeral?: string;
+  /** Plain text of the heading, without notes. */
+  text: string;
+  heading: Heading;
+}
+
+/** Language-dependent words of an edition, from `templates/labels/<lang>.json`. */
+export interface Labels {
+  language: string;
+  /** BCP 47 tag for Intl formatting (`en-GB`, `ru-RU`, `kk-KZ`). */
+  locale: string;
+  languageName: string;
+  contents: string;
+  notes: string;
+  page: string;
+  backToText: string;
+  noteLabel: string;
+  recommendationLabel: string;
+  annex: string;
+  priorityRecommendations: string;
+  otherRecommendations: string;
+  officialNote: string;
+  subsectionLetters: string;
+  topics: Record<string, string>;
+  results: Record<string, string>;
+  skipToContent: string;
+  languageSwitch: string;
+}
+
+/** The report's metadata, `source/report.json`. */
+export interface ReportMeta {
+  id: string;
+  officialLanguage: string;
+  languages: string[];
+  eventDate: string;
+  titleNote?: string;
+  /** Per-language strings: title, subtitle, country, event, mission. */
+  text: Record<string, ReportText>;
+  draft?: string[];
+}
+
+export interface ReportText {
+  country: string;
+  event: string;
+  title: string;
+  subtitle?: string;
+  mission: string;
+}
+
+/** The final results: raw counts, `source/data/results.json`. */
+export interface Results {
+  registeredVoters: number;
+  voted: number;
+  votedWithAbsenteeCertificates: number;
+  inFavour: number;
+  against: number;
+  invalid: number;
+  bothMarked: number;
+  source?: string;
+  published?: Record<string, number>;
+}
+
+/** Computed results, percentages rounded to two decimals. */
+export interface ComputedResults extends Results {
+  turnoutPercent: number;
+  inFavourPercent: number;
+  againstPercent: number;
+  invalidPercent: number;
+  bothMarkedPercent: number;
+}
+
+/** The edition model: everything a writer needs, numbered once. */
+export interface Edition {
+  lang: string;
+  meta: ReportMeta;
+  text: ReportText;
+  labels: Labels;
+  /** The date of the event formatted for the language. */
+  eventDateText: string;
+  /** Title-note number (1), when the report attaches a note to its title. */
+  titleNote?: Note;
+  root: Root;
+  notes: Note[];
+  notesById: Map<string, Note>;
+  outline: OutlineEntry[];
+  recommendations: Recommendation[];
+  results?: ComputedResults;
+  /** Seconds since the epoch for any date the output carries (SOURCE_DATE_EPOCH). */
+  epoch: number;
+  files: VFile[];
+}
+
+export type { Root, Heading };

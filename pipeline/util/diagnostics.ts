@@ -1,0 +1,82 @@
+/**
+ * Diagnostics: every problem is a vfile message with a place, a rule id and a hint.
+ * One VFile per source file (chapters, JSON files, templates) collects its messages.
+ */
+import { VFile } from 'vfile';
+import type { Point, Position } from 'unist';
+
+export type Place = Position | Point | undefined;
+
+export interface MessageOptions {
+  place?: Place;
+  ruleId: string;
+  /** `error` fails `folio check` (exit 1); `warning` does not. */
+  severity?: 'error' | 'warning';
+}
+
+export class Diagnostics {
+  readonly files = new Map<string, VFile>();
+
+  file(path: string, value?: string): VFile {
+    let file = this.files.get(path);
+    if (!file) {
+      file = new VFile({ path, value });
+      this.files.set(path, file);
+    } else if (value !== undefined && file.value === undefined) {
+      file.value = value;
+    }
+    return file;
+  }
+
+  error(path: string, reason: string, options: Omit<MessageOptions, 'severity'>): void {
+    this.add(path, reason, { ...options, severity: 'error' });
+  }
+
+  warn(path: string, reason: string, options: Omit<MessageOptions, 'severity'>): void {
+    this.add(path, reason, { ...options, severity: 'warning' });
+  }
+
+  add(path: string, reason: string, options: MessageOptions): void {
+    const file = this.file(path);
+    const message = file.message(reason, { place: options.place, ruleId: options.ruleId, source: 'folio' });
+    message.fatal = options.severity === 'error' ? true : false;
+  }
+
+  get errorCount(): number {
+    let n = 0;
+    for (const f of this.files.values()) n += f.messages.filter((m) => m.fatal === true).length;
+    return n;
+  }
+
+  get warningCount(): number {
+    let n = 0;
+    for (const f of this.files.values()) n += f.messages.filter((m) => m.fatal !== true).length;
+    return n;
+  }
+
+  /** All messages in file order, then by place. */
+  list(): { path: string; line?: number; column?: number; severity: 'error' | 'warning'; ruleId: string; message: string }[] {
+    const out = [];
+    for (const [path, f] of [...this.files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      for (const m of f.messages) {
+        out.push({
+          path,
+          line: m.line ?? undefined,
+          column: m.column ?? undefined,
+          severity: m.fatal === true ? ('error' as const) : ('warning' as const),
+          ruleId: m.ruleId ?? 'folio',
+          message: m.reason,
+        });
+      }
+    }
+    return out.sort((a, b) => (a.path === b.path ? (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) : 0));
+  }
+}
+
+/** Thrown for problems that stop a build (bad arguments, unreadable files). */
+export class FolioError extends Error {
+  constructor(message: string, readonly exitCode = 1) {
+    super(message);
+    this.name = 'FolioError';
+  }
+}
