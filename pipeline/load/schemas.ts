@@ -63,7 +63,7 @@ const str = { type: 'string', minLength: 1 } as const;
 
 export const labelKeys = [
   'language', 'locale', 'languageName', 'contents', 'notes', 'page', 'backToText', 'noteLabel',
-  'recommendationLabel', 'annex', 'priorityRecommendations', 'otherRecommendations', 'officialNote',
+  'recommendationLabel', 'annex', 'priorityRecommendations', 'otherRecommendations', 'dateFormat',
   'subsectionLetters', 'skipToContent', 'languageSwitch',
 ] as const;
 

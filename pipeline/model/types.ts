@@ -5,7 +5,6 @@
  * `unist-util-visit` and every writer are type-checked against the same list of node types.
  */
 import type { Parent, PhrasingContent, Root, RootContent, Heading, FootnoteDefinition, BlockContent, Table } from 'mdast';
-import type { VFile } from 'vfile';
 
 /** A chapter: the content of one source file, kept as a unit so messages can name the file. */
 export interface Chapter extends Parent {
@@ -74,6 +73,8 @@ declare module 'mdast' {
     unnumbered?: boolean;
     /** Section numeral set by number-sections: `IV` for a section, `B` for a subsection. */
     numeral?: string;
+    /** True for headings generated from templates (the annex), not written in the source. */
+    generated?: boolean;
   }
   interface FootnoteReferenceData {
     /** Number of the note in this edition, by first citation. */
@@ -124,7 +125,7 @@ export interface Labels {
   annex: string;
   priorityRecommendations: string;
   otherRecommendations: string;
-  officialNote: string;
+  dateFormat: string;
   subsectionLetters: string;
   topics: Record<string, string>;
   results: Record<string, string>;
@@ -192,7 +193,6 @@ export interface Edition {
   results?: ComputedResults;
   /** Seconds since the epoch for any date the output carries (SOURCE_DATE_EPOCH). */
   epoch: number;
-  files: VFile[];
 }
 
 export type { Root, Heading };

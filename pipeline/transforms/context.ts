@@ -7,6 +7,10 @@ export interface TransformContext {
   edition: Edition;
   diagnostics: Diagnostics;
   templatesDir: string;
+  /** Path of report.json, for messages about the metadata. */
+  reportPath: string;
+  /** Where report.json names the title note. */
+  titleNotePlace?: import('unist').Point;
   /** Path of the source file a node belongs to (its chapter's path). */
   pathOf(node: Node): string;
 }

@@ -1,0 +1,28 @@
+/** Resolving the CLI's folder and list options. */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InvalidArgumentError } from 'commander';
+
+/** The templates shipped with folio (used when a report has no `templates/` of its own). */
+export const bundledTemplates = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', ...(fileURLToPath(import.meta.url).includes(`${'/'}dist${'/'}`) ? ['..'] : []), 'templates');
+
+/** A report's templates: `--templates`, else `templates/` beside the source folder, else folio's own. */
+export function templatesFor(sourceDir: string, given?: string): string {
+  if (given) return given;
+  const beside = join(dirname(resolve(sourceDir)), 'templates');
+  if (existsSync(join(beside, 'labels'))) return beside;
+  return bundledTemplates;
+}
+
+export function list(allowed: readonly string[] | undefined, what: string) {
+  return (value: string): string[] => {
+    const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+    if (items.length === 0) throw new InvalidArgumentError(`give at least one ${what}`);
+    if (allowed) {
+      const bad = items.filter((i) => !allowed.includes(i));
+      if (bad.length) throw new InvalidArgumentError(`unknown ${what} ${bad.join(', ')} (choose from ${allowed.join(', ')})`);
+    }
+    return items;
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * From a loaded source to one edition model per language: parse each chapter, assemble the chapters
+ * into one tree, run the transforms. Problems go to the diagnostics; nothing here writes files.
+ */
+import type { Root } from 'mdast';
+import type { Chapter, Edition, Labels, ReportMeta } from './types.js';
+import type { SourceSet } from '../load/load-source.js';
+import type { Diagnostics } from '../util/diagnostics.js';
+import { parseMarkdown } from '../parse/parse-markdown.js';
+import { headingAttributes } from '../parse/heading-attributes.js';
+import { directives } from '../parse/directives.js';
+import { chapterIndex } from '../transforms/context.js';
+import { transforms } from '../transforms/index.js';
+import { computeResults } from './compute-results.js';
+import { formatDate } from './format.js';
+import { locate } from '../load/read-json.js';
+
+export function parseChapter(path: string, text: string, diagnostics: Diagnostics): Chapter {
+  const tree = parseMarkdown(text);
+  headingAttributes(tree, path, diagnostics);
+  directives(tree, path, text, diagnostics);
+  return { type: 'chapter', path, children: tree.children };
+}
+
+export function epochFromEnvironment(): number {
+  const raw = process.env.SOURCE_DATE_EPOCH;
+  if (raw && /^\d+$/.test(raw)) return Number(raw);
+  return 0;
+}
+
+export function buildEditions(source: SourceSet, diagnostics: Diagnostics): Edition[] {
+  const meta = source.report.value;
+  if (!meta) return [];
+  const results = source.results ? computeResults(source.results, diagnostics) : undefined;
+  const editions: Edition[] = [];
+  for (const [lang, chapters] of source.chapters) {
+    const labels = source.labels.get(lang)?.value;
+    const text = meta.text[lang];
+    if (!text) {
+      diagnostics.error(source.report.path, `$.text.${lang}: the title, country, event and mission of the ${lang} edition are missing`, { ruleId: 'report-schema' });
+    }
+    if (!labels || !text) continue;
+    editions.push(buildEdition(lang, meta, labels, chapters.map((c) => parseChapter(c.path, c.text, diagnostics)), source, diagnostics, results));
+  }
+  return editions;
+}
+
+export function buildEdition(
+  lang: string,
+  meta: ReportMeta,
+  labels: Labels,
+  chapters: Chapter[],
+  source: Pick<SourceSet, 'templatesDir' | 'report'>,
+  diagnostics: Diagnostics,
+  results?: Edition['results'],
+): Edition {
+  const root: Root = { type: 'root', children: chapters };
+  const edition: Edition = {
+    lang,
+    meta,
+    text: meta.text[lang]!,
+    labels,
+    eventDateText: formatDate(meta.eventDate, labels.locale, labels.dateFormat),
+    root,
+    notes: [],
+    notesById: new Map(),
+    outline: [],
+    recommendations: [],
+    results,
+    epoch: epochFromEnvironment(),
+  };
+  const pathOf = chapterIndex(chapters);
+  const titleNotePlace = locate(source.report.text, source.report.tree, ['titleNote']);
+  const context = { edition, diagnostics, templatesDir: source.templatesDir, reportPath: source.report.path, titleNotePlace, pathOf };
+  for (const transform of transforms) transform(context);
+  return edition;
+}
+

@@ -1,0 +1,107 @@
+/**
+ * The HTML edition: one self-contained, valid, accessible page. mdast → hast with folio's handlers,
+ * notes after each chapter, sanitised against an allow-list, placed in the Handlebars page shell
+ * with the stylesheet inlined.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Element, ElementContent, Root as HastRoot, Parent as HastParent } from 'hast';
+import { toHast } from 'mdast-util-to-hast';
+import { toHtml } from 'hast-util-to-html';
+import { sanitize, defaultSchema, type Schema } from 'hast-util-sanitize';
+import type { Chapter, Edition } from '../../model/types.js';
+import { handlers as makeHandlers } from './handlers.js';
+import { notesBlock, notesFirstCitedIn, renderNote } from './notes.js';
+import { template } from '../../util/templates.js';
+
+/** What may reach the page: the elements and attributes folio's writer makes, nothing else. */
+const schema: Schema = {
+  ...defaultSchema,
+  clobberPrefix: '',
+  clobber: [],
+  tagNames: [
+    'section', 'aside', 'nav', 'header', 'div', 'span', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'em', 'strong', 'del', 'code',
+    'pre', 'blockquote', 'ol', 'ul', 'li', 'sup', 'sub', 'br', 'hr', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'img',
+  ],
+  attributes: {
+    '*': ['id', 'className', 'role', 'ariaLabel', 'ariaLabelledBy', 'lang', 'dir'],
+    a: ['href', 'hrefLang', 'rel'],
+    li: ['value'],
+    ol: ['start'],
+    th: ['scope'],
+    img: ['src', 'alt', 'width', 'height'],
+  },
+  required: {},
+  strip: ['script', 'style'],
+  protocols: { href: ['http', 'https', 'mailto'], src: ['http', 'https'] },
+};
+
+/** Wraps runs of annex items (`li`) in numbered lists. */
+function groupRecommendationItems(node: HastParent): void {
+  const out: HastParent['children'] = [];
+  let list: Element | undefined;
+  for (const child of node.children) {
+    if (child.type === 'element' && child.tagName === 'li' && String(child.properties.id ?? '').startsWith('annex-')) {
+      if (!list) {
+        list = { type: 'element', tagName: 'ol', properties: { className: ['recommendation-list'] }, children: [] };
+        out.push(list);
+      }
+      list.children.push(child);
+      continue;
+    }
+    if (!(child.type === 'text' && child.value.trim() === '')) list = undefined;
+    out.push(child);
+    if (child.type === 'element') groupRecommendationItems(child);
+  }
+  node.children = out;
+}
+
+export interface HtmlOptions {
+  templatesDir: string;
+  /** Other editions of the report: language code → relative URL, for alternates and the switch. */
+  alternates: { lang: string; name: string; href: string }[];
+}
+
+export function renderHtml(edition: Edition, options: HtmlOptions): string {
+  let handlers: ReturnType<typeof makeHandlers>;
+  const onChapter = (chapter: Chapter, content: ElementContent[]): Element => {
+    const heading = content.find((c): c is Element => c.type === 'element' && /^h[1-6]$/.test(c.tagName));
+    const notes = notesBlock(edition, notesFirstCitedIn(edition, chapter.children), handlers);
+    return {
+      type: 'element',
+      tagName: 'section',
+      properties: { className: ['chapter'], ariaLabelledBy: heading?.properties.id ? [String(heading.properties.id)] : undefined },
+      children: [...content, ...notes],
+    };
+  };
+  handlers = makeHandlers(edition, onChapter);
+  const tree = toHast(edition.root, { handlers }) as HastRoot;
+  // Chapters without a heading (the title note's chapter) add nothing visible.
+  tree.children = tree.children.filter((c) => !(c.type === 'element' && c.tagName === 'section' && c.children.length === 0));
+  groupRecommendationItems(tree);
+  const body = toHtml(sanitize(tree, schema));
+
+  const titleNote = edition.titleNote;
+  const titleNoteRef = titleNote
+    ? toHtml(sanitize(handlers.footnoteReference!({} as never, { type: 'footnoteReference', identifier: titleNote.id, label: titleNote.label, data: { number: titleNote.number } } as never, undefined) as Element, schema))
+    : '';
+  const titleNotes = titleNote ? toHtml(sanitize({ type: 'root', children: [renderNote(edition, titleNote, handlers)] }, schema)) : '';
+
+  const contents = edition.outline
+    .filter((e) => e.depth <= 2)
+    .map((e) => ({ id: e.id, depth: e.depth, numeral: e.numeral, text: e.text }));
+  const css = readFileSync(join(options.templatesDir, 'html', 'style.css'), 'utf8');
+  return template(options.templatesDir, 'html/page.hbs')({
+    lang: edition.lang,
+    labels: edition.labels,
+    text: edition.text,
+    eventDate: edition.eventDateText,
+    titleNoteRef,
+    titleNotes,
+    contents,
+    body,
+    css,
+    alternates: options.alternates,
+    generator: 'folio',
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * Takes the footnote definitions out of the text into the edition's note table, so that every
+ * writer places notes itself (page bottom, Word footnotes, HTML notes). Duplicate labels and
+ * notes inside notes are errors.
+ */
+import type { FootnoteDefinition, FootnoteReference, Parent } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
+import type { TransformContext } from './context.js';
+
+export interface PendingNote {
+  definition: FootnoteDefinition;
+  path: string;
+}
+
+export const pendingNotes = new WeakMap<object, Map<string, PendingNote>>();
+
+export function collectNotes(context: TransformContext): void {
+  const { edition, diagnostics, pathOf } = context;
+  const table = new Map<string, PendingNote>();
+  visit(edition.root, 'footnoteDefinition', (definition: FootnoteDefinition, index, parent: Parent | undefined) => {
+    const path = pathOf(definition);
+    const first = table.get(definition.identifier);
+    if (first) {
+      diagnostics.error(path, `note label \`${definition.label ?? definition.identifier}\` is defined twice (first at ${first.path}:${first.definition.position?.start.line ?? '?'}): rename one`, {
+        place: definition.position,
+        ruleId: 'duplicate-note',
+      });
+    } else table.set(definition.identifier, { definition, path });
+    visit(definition, 'footnoteReference', (inner: FootnoteReference) => {
+      diagnostics.error(path, `note \`${definition.label ?? definition.identifier}\` cites note \`${inner.label ?? inner.identifier}\`: a note cannot hold a note; move the citation into the text or write the reference out`, {
+        place: inner.position,
+        ruleId: 'nested-note',
+      });
+    });
+    if (parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    return undefined;
+  });
+  pendingNotes.set(edition, table);
+}

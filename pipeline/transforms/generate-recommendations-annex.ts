@@ -1,0 +1,128 @@
+/**
+ * Collects the recommendations marked in the text, checks their ids, ranks and topics, numbers them
+ * as the annex lists them (priority ones by rank, then the others under their topic headings, topics
+ * in the order of the report's sections, document order within a topic), and puts the annex generated
+ * from `templates/annex/recommendations.md.hbs` where `::recommendations` stands.
+ */
+import type { Heading, RootContent, Parent, BlockContent } from 'mdast';
+import type { LeafDirective } from 'mdast-util-directive';
+import { SKIP, visit } from 'unist-util-visit';
+import type { Recommendation, RecommendationItem } from '../model/types.js';
+import type { TransformContext } from './context.js';
+import { parseMarkdown } from '../parse/parse-markdown.js';
+import { headingAttributes } from '../parse/heading-attributes.js';
+import { template } from '../util/templates.js';
+
+const TEMPLATE = 'annex/recommendations.md.hbs';
+
+/** A copy of a recommendation's text for the annex: notes stay with the inline text. */
+function copyWithoutNotes<T>(nodes: T): T {
+  const copy = structuredClone(nodes);
+  visit({ type: 'root', children: copy as unknown as RootContent[] }, 'footnoteReference', (_node, index, parent: Parent | undefined) => {
+    if (parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    return undefined;
+  });
+  return copy;
+}
+
+export function generateRecommendationsAnnex(context: TransformContext): void {
+  const { edition, diagnostics, pathOf, templatesDir } = context;
+  const all: Recommendation[] = [];
+  const byId = new Map<string, Recommendation>();
+  visit(edition.root, 'recommendation', (node: Recommendation) => {
+    all.push(node);
+    if (!node.id) return;
+    const first = byId.get(node.id);
+    if (first) {
+      diagnostics.error(pathOf(node), `recommendation id \`${node.id}\` is used twice (first at ${pathOf(first)}:${first.position?.start.line ?? '?'}): give each recommendation its own id`, {
+        place: node.position,
+        ruleId: 'duplicate-recommendation',
+      });
+    } else byId.set(node.id, node);
+  });
+
+  // Section order, for ordering topics.
+  const sectionOrder = new Map<string, number>();
+  visit(edition.root, 'heading', (heading: Heading) => {
+    if (heading.depth === 1 && heading.data?.id) sectionOrder.set(heading.data.id, sectionOrder.size);
+  });
+
+  // Priority ranks: exactly 1..N.
+  const priority = all.filter((r) => r.priority !== undefined).sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0));
+  const ranks = new Map<number, Recommendation>();
+  for (const r of priority) {
+    const other = ranks.get(r.priority!);
+    if (other) {
+      diagnostics.error(pathOf(r), `priority ${r.priority} is given to both \`${other.id}\` and \`${r.id}\`: priority ranks must be exactly 1..${priority.length}`, { place: r.position, ruleId: 'priority-ranks' });
+    } else ranks.set(r.priority!, r);
+  }
+  for (let rank = 1; rank <= priority.length; rank++) {
+    if (!ranks.has(rank) && priority.length > 0) {
+      const last = priority[priority.length - 1]!;
+      diagnostics.error(pathOf(last), `no recommendation has priority ${rank}: priority ranks must be exactly 1..${priority.length} (the highest given is ${last.priority})`, { place: last.position, ruleId: 'priority-ranks' });
+    }
+  }
+
+  // Topics: known to the labels and naming a section.
+  const topics = new Map<string, Recommendation[]>();
+  for (const r of all) {
+    if (r.priority !== undefined || !r.topic) continue;
+    const known = Object.hasOwn(edition.labels.topics, r.topic) && sectionOrder.has(r.topic);
+    if (!known) {
+      const choices = Object.keys(edition.labels.topics).join(', ');
+      diagnostics.error(pathOf(r), `unknown topic \`${r.topic}\` on recommendation \`${r.id}\`: a topic is the id of a section with a heading in the labels' \`topics\` (${choices})`, { place: r.position, ruleId: 'unknown-topic' });
+      continue;
+    }
+    if (!topics.has(r.topic)) topics.set(r.topic, []);
+    topics.get(r.topic)!.push(r);
+  }
+  const orderedTopics = [...topics.entries()].sort(([a], [b]) => (sectionOrder.get(a) ?? 0) - (sectionOrder.get(b) ?? 0));
+
+  let number = 0;
+  for (const r of priority) r.number = ++number;
+  for (const [, items] of orderedTopics) for (const r of items) r.number = ++number;
+  edition.recommendations = [...priority, ...orderedTopics.flatMap(([, items]) => items)];
+
+  // Generate the annex where `::recommendations` stands.
+  let placed = false;
+  visit(edition.root, 'recommendationsPlaceholder', (node, index, parent: Parent | undefined) => {
+    if (!parent || index === undefined) return undefined;
+    if (placed) {
+      diagnostics.error(pathOf(node), '`::recommendations` appears twice: the annex can stand in one place only', { place: node.position, ruleId: 'duplicate-annex' });
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    placed = true;
+    const markdown = template(templatesDir, TEMPLATE)({
+      labels: edition.labels,
+      priority: priority.map((r) => ({ id: r.id, number: r.number })),
+      topics: orderedTopics.map(([id, items]) => ({ id, title: edition.labels.topics[id], items: items.map((r) => ({ id: r.id, number: r.number })) })),
+    });
+    const generated = parseMarkdown(markdown);
+    headingAttributes(generated, TEMPLATE, diagnostics);
+    visit(generated, 'heading', (heading: Heading) => {
+      (heading.data ??= {}).generated = true;
+    });
+    visit(generated, 'leafDirective', (leaf: LeafDirective, i, p: Parent | undefined) => {
+      if (!p || i === undefined || leaf.name !== 'recommendation-item') return undefined;
+      const ref = leaf.attributes?.ref ?? '';
+      const target = byId.get(ref);
+      const item: RecommendationItem = {
+        type: 'recommendationItem',
+        ref,
+        number: target?.number ?? 0,
+        children: target ? copyWithoutNotes(target.children) : ([] as BlockContent[]),
+      };
+      p.children[i] = item;
+      return SKIP;
+    });
+    parent.children.splice(index, 1, ...(generated.children as RootContent[]));
+    return [SKIP, index + generated.children.length];
+  });
+  if (!placed && all.length > 0) {
+    diagnostics.warn(pathOf(all[0]!), 'the text marks recommendations but no chapter has `::recommendations`: the annex is not generated', { ruleId: 'missing-annex' });
+  }
+}

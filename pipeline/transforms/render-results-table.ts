@@ -1,0 +1,48 @@
+/**
+ * Puts the results table, generated from `templates/annex/results-table.md.hbs` with the computed
+ * results formatted for the edition's language, where `::results-table` stands.
+ */
+import type { Parent, RootContent, Table } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
+import type { TransformContext } from './context.js';
+import { parseMarkdown } from '../parse/parse-markdown.js';
+import { template } from '../util/templates.js';
+import { formatInteger, formatPercent } from '../model/format.js';
+
+export function renderResultsTable({ edition, diagnostics, pathOf, templatesDir }: TransformContext): void {
+  visit(edition.root, 'resultsPlaceholder', (node, index, parent: Parent | undefined) => {
+    if (!parent || index === undefined) return undefined;
+    const results = edition.results;
+    if (!results) {
+      diagnostics.error(pathOf(node), '`::results-table` needs source/data/results.json (missing or invalid)', { place: node.position, ruleId: 'missing-data' });
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    const locale = edition.labels.locale;
+    const int = (n: number) => formatInteger(n, locale);
+    const pct = (n: number) => formatPercent(n, locale);
+    const markdown = template(templatesDir, 'annex/results-table.md.hbs')({
+      labels: edition.labels,
+      results: {
+        registeredVoters: int(results.registeredVoters),
+        voted: int(results.voted),
+        votedWithAbsenteeCertificates: int(results.votedWithAbsenteeCertificates),
+        inFavour: int(results.inFavour),
+        against: int(results.against),
+        invalid: int(results.invalid),
+        bothMarked: int(results.bothMarked),
+        turnoutPercent: pct(results.turnoutPercent),
+        inFavourPercent: pct(results.inFavourPercent),
+        againstPercent: pct(results.againstPercent),
+        invalidPercent: pct(results.invalidPercent),
+        bothMarkedPercent: pct(results.bothMarkedPercent),
+      },
+    });
+    const generated = parseMarkdown(markdown).children as RootContent[];
+    for (const child of generated) {
+      if (child.type === 'table') ((child as Table).data ??= {}).caption = edition.labels.results.caption;
+    }
+    parent.children.splice(index, 1, ...generated);
+    return [SKIP, index + generated.length];
+  });
+}

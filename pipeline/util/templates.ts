@@ -1,0 +1,72 @@
+/**
+ * Handlebars templates: strict mode (a missing label or field is an error naming the template,
+ * the line and the key), no prototype access, HTML-escaped by default. Compiled once per path.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import { FolioError } from './diagnostics.js';
+import { shown } from '../load/load-source.js';
+
+const hbs = Handlebars.create();
+hbs.registerHelper('upper', (value: unknown) => String(value ?? '').toLocaleUpperCase());
+hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+
+const cache = new Map<string, Handlebars.TemplateDelegate>();
+
+export class TemplateError extends FolioError {
+  constructor(readonly path: string, readonly line: number | undefined, readonly column: number | undefined, reason: string) {
+    super(`${path}${line ? `:${line}:${column ?? 1}` : ''}: ${reason}`);
+  }
+}
+
+function failure(path: string, error: unknown): TemplateError {
+  const message = error instanceof Error ? error.message : String(error);
+  // Handlebars reports `"key" not defined in [object Object] - 3:4` in strict mode.
+  const where = /- (\d+):(\d+)\s*$/.exec(message);
+  const key = /"([^"]+)" not defined/.exec(message);
+  const line = where ? Number(where[1]) : /line (\d+)/i.exec(message)?.[1];
+  const column = where ? Number(where[2]) + 1 : undefined;
+  const reason = key ? `the template uses \`${key[1]}\`, which is not defined: add it to the labels or the data, or fix the name` : message.split('\n')[0] ?? message;
+  return new TemplateError(path, line === undefined ? undefined : Number(line), column, reason);
+}
+
+function compile(path: string): Handlebars.TemplateDelegate {
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch {
+    throw new FolioError(`template not found: ${shown(path)}`);
+  }
+  try {
+    // Parse now, so syntax errors surface with the template's name even before it is used.
+    hbs.parse(source);
+  } catch (error) {
+    throw failure(shown(path), error);
+  }
+  return hbs.compile(source, { strict: true, noEscape: false });
+}
+
+export function template(templatesDir: string, name: string): (data: object) => string {
+  const path = join(templatesDir, name);
+  const cached = cache.get(path);
+  const fn = cached ?? compile(path);
+  if (!cached) cache.set(path, fn);
+  return (data) => {
+    try {
+      return fn(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    } catch (error) {
+      throw failure(shown(path), error);
+    }
+  };
+}
+
+/** Renders a label that may itself hold `{{placeholders}}` (e.g. `Page: {{page}}`). */
+export function fill(label: string, data: object): string {
+  let compiled = cache.get(`label:${label}`);
+  if (!compiled) {
+    compiled = hbs.compile(label, { strict: true, noEscape: true });
+    cache.set(`label:${label}`, compiled);
+  }
+  return compiled(data);
+}
