@@ -15,7 +15,7 @@ export function numberFootnotes(context: TransformContext): void {
   const notes: Note[] = [];
   const byId = new Map<string, Note>();
 
-  const cite = (identifier: string, label: string, path: string, reference?: FootnoteReference, place = reference?.position): Note | undefined => {
+  const cite = (identifier: string, label: string, path: string, reference?: FootnoteReference, place: import('unist').Position | import('unist').Point | undefined = reference?.position): Note | undefined => {
     const existing = byId.get(identifier);
     if (existing) {
       if (reference) {
