@@ -19,7 +19,7 @@ export function parseChapter(path: string, text: string, diagnostics: Diagnostic
   const tree = parseMarkdown(text);
   headingAttributes(tree, path, diagnostics);
   directives(tree, path, text, diagnostics);
-  return { type: 'chapter', path, children: tree.children };
+  return { type: 'chapter', path, source: text, children: tree.children };
 }
 
 export function epochFromEnvironment(): number {
@@ -71,7 +71,7 @@ export function buildEdition(
   };
   const pathOf = chapterIndex(chapters);
   const titleNotePlace = locate(source.report.text, source.report.tree, ['titleNote']);
-  const context = { edition, diagnostics, templatesDir: source.templatesDir, reportPath: source.report.path, titleNotePlace, pathOf };
+  const context = { edition, diagnostics, templatesDir: source.templatesDir, reportPath: source.report.path, titleNotePlace, pathOf, sourceOf: (path: string) => chapters.find((c) => c.path === path)?.source };
   for (const transform of transforms) transform(context);
   return edition;
 }

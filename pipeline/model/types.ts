@@ -11,6 +11,8 @@ export interface Chapter extends Parent {
   type: 'chapter';
   /** Path of the source file, relative to the working directory. */
   path: string;
+  /** The chapter's source text (line endings normalised), for messages that point inside text. */
+  source: string;
   children: RootContent[];
 }
 

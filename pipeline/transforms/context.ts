@@ -13,6 +13,8 @@ export interface TransformContext {
   titleNotePlace?: import('unist').Point;
   /** Path of the source file a node belongs to (its chapter's path). */
   pathOf(node: Node): string;
+  /** Source text of a chapter, by path. */
+  sourceOf(path: string): string | undefined;
 }
 
 /** A transform: one job, applied in the ordered list of `transforms/index.ts`. */

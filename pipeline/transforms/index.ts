@@ -7,6 +7,7 @@ import { renderResultsTable } from './render-results-table.js';
 import { numberSections } from './number-sections.js';
 import { numberFootnotes } from './number-footnotes.js';
 import { resolveCrossReferences } from './resolve-cross-references.js';
+import { findLiteralCitations } from './find-literal-citations.js';
 
 export const transforms: Transform[] = [
   forbidRawHtml,
@@ -15,5 +16,6 @@ export const transforms: Transform[] = [
   renderResultsTable,
   numberSections,
   numberFootnotes,
+  findLiteralCitations,
   resolveCrossReferences,
 ];

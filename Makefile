@@ -1,0 +1,37 @@
+# folio: `make` installs what is missing and builds every edition into out/; `make test` runs all CI checks.
+SHELL := /bin/bash
+NODE_BIN := node_modules/.bin
+SOURCES := $(shell find pipeline -name '*.ts' 2>/dev/null)
+FOLIO := node bin/folio.js
+
+.PHONY: all build check test clean distclean typecheck
+
+all: build
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+dist/.built: node_modules/.installed tsconfig.json $(SOURCES)
+	rm -rf dist
+	$(NODE_BIN)/tsc -p tsconfig.json
+	@touch $@
+
+build: dist/.built
+	$(FOLIO) build --source source --out out
+
+check: dist/.built
+	$(FOLIO) check --source source
+
+typecheck: node_modules/.installed
+	$(NODE_BIN)/tsc -p tsconfig.json --noEmit
+
+test: dist/.built
+	$(FOLIO) check --source source
+	$(NODE_BIN)/vitest run
+
+clean:
+	rm -rf out dist
+
+distclean: clean
+	rm -rf node_modules
