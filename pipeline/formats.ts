@@ -27,6 +27,14 @@ export const formats: Format[] = [
       return renderHtml(edition, { templatesDir, alternates });
     },
   },
+  {
+    name: 'docx',
+    extension: 'docx',
+    async render(edition, { templatesDir }) {
+      const { renderDocx } = await import('./render/docx/render-docx.js');
+      return renderDocx(edition, templatesDir);
+    },
+  },
 ];
 
 export const formatNames = formats.map((f) => f.name);

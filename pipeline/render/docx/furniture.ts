@@ -1,0 +1,73 @@
+/**
+ * Page furniture of the DOCX edition, with words from the templates and labels: the title page, the
+ * contents (links to the headings with PAGEREF page numbers), the running header and the `Page: N`
+ * footer.
+ */
+import {
+  Footer, FootnoteReferenceRun, Header, InternalHyperlink, PageBreak, PageNumber, PageReference, Paragraph, TextRun, BorderStyle, TabStopType, LeaderType,
+} from 'docx';
+import type { Edition } from '../../model/types.js';
+import { fill, template } from '../../util/templates.js';
+import type { DocxContext } from './context.js';
+import { STYLE, TEXT_WIDTH } from './styles.js';
+
+function lines(templatesDir: string, name: string, edition: Edition): string[] {
+  return template(templatesDir, name)({ text: edition.text, eventDate: edition.eventDateText, labels: edition.labels })
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => l.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#x3D;/g, '=').replace(/&#x60;/g, '`'));
+}
+
+export function titlePage(edition: Edition, templatesDir: string): Paragraph[] {
+  const [country, event, date, ...title] = lines(templatesDir, 'furniture/title-page.hbs', edition);
+  const note = edition.titleNote ? [new FootnoteReferenceRun(edition.titleNote.number)] : [];
+  return [
+    new Paragraph({ style: STYLE.coverLine, spacing: { before: 2400 }, children: [new TextRun(country ?? '')] }),
+    new Paragraph({ style: STYLE.coverLine, children: [new TextRun(event ?? '')] }),
+    new Paragraph({ style: STYLE.coverLine, children: [new TextRun({ text: date ?? '', bold: false })] }),
+    new Paragraph({ style: STYLE.title, children: [new TextRun(title.join(' ')), ...note] }),
+    new Paragraph({ children: [new PageBreak()] }),
+  ];
+}
+
+export function contents(edition: Edition, context: DocxContext): Paragraph[] {
+  const entries = edition.outline.filter((e) => e.depth <= 2);
+  return [
+    new Paragraph({ style: STYLE.contentsHeading, children: [new TextRun(edition.labels.contents)] }),
+    ...entries.map((e) => {
+      const anchor = context.bookmark(e.id);
+      return new Paragraph({
+        style: STYLE.toc(e.depth),
+        // The right tab with its dot leader runs to the margin (a leader cannot be set in a style with docx).
+        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.DOT }],
+        children: [
+          new InternalHyperlink({ anchor, children: [new TextRun(`${e.numeral ? `${e.numeral}.` : ''}\t${e.text}`)] }),
+          new TextRun('\t'),
+          new PageReference(anchor),
+        ],
+      });
+    }),
+  ];
+}
+
+export function header(edition: Edition, templatesDir: string): Header {
+  const text = lines(templatesDir, 'furniture/running-header.hbs', edition);
+  return new Header({
+    children: text.map(
+      (line, i) =>
+        new Paragraph({
+          style: STYLE.header,
+          border: i === text.length - 1 ? { bottom: { style: BorderStyle.SINGLE, size: 4, color: '808080', space: 4 } } : undefined,
+          children: [new TextRun(line)],
+        }),
+    ),
+  });
+}
+
+export function footer(edition: Edition): Footer {
+  const [before, after] = fill(edition.labels.page, { page: '\u0000' }).split('\u0000');
+  return new Footer({
+    children: [new Paragraph({ style: STYLE.footer, children: [new TextRun({ children: [before ?? '', PageNumber.CURRENT, after ?? ''] })] })],
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * The DOCX edition: real Word footnotes, styles rather than direct formatting, a title page, a linked
+ * contents with page numbers, running header and `Page: N` footer, the annex and the results table,
+ * PT Serif embedded. Written from the edition model with the `docx` library.
+ */
+import { Document, NumberFormat, Packer, SectionType } from 'docx';
+import type { Edition } from '../../model/types.js';
+import { fontData, FAMILY } from '../fonts/fonts.js';
+import { blocks } from './blocks.js';
+import { DocxContext } from './context.js';
+import { contents, footer, header, titlePage } from './furniture.js';
+import { footnotes } from './notes.js';
+import { normalisePackage } from './package.js';
+import { PAGE, styles } from './styles.js';
+
+export async function renderDocx(edition: Edition, templatesDir: string): Promise<Uint8Array> {
+  const context = new DocxContext(edition);
+  const page = { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin };
+  const body = blocks(edition.root.children, context);
+  const document = new Document({
+    title: `${edition.text.title} — ${edition.text.country}, ${edition.text.event}, ${edition.eventDateText}`,
+    subject: `${edition.text.country}, ${edition.text.event}, ${edition.eventDateText}`,
+    creator: edition.text.mission,
+    lastModifiedBy: edition.text.mission,
+    description: edition.meta.id,
+    revision: 1,
+    styles: styles(edition.labels.locale),
+    fonts: [{ name: FAMILY, data: fontData('regular'), bold: fontData('bold'), italic: fontData('italic'), boldItalic: fontData('boldItalic') }],
+    footnotes: footnotes(edition, context),
+    sections: [
+      { properties: { page }, children: [...titlePage(edition, templatesDir), ...contents(edition, context)] },
+      {
+        properties: { page: { ...page, pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } }, type: SectionType.NEXT_PAGE },
+        headers: { default: header(edition, templatesDir) },
+        footers: { default: footer(edition) },
+        children: body,
+      },
+    ],
+  });
+  const buffer = await Packer.toBuffer(document);
+  return normalisePackage(new Uint8Array(buffer), edition.epoch, edition.labels.locale);
+}

@@ -1,0 +1,134 @@
+/**
+ * Reads a DOCX back for the tests: unzips it (fflate), parses its XML parts (fast-xml-parser, in
+ * document order) and gives paragraphs as style + a list of text pieces and footnote citations.
+ */
+import { readFileSync } from 'node:fs';
+import { unzipSync, strFromU8 } from 'fflate';
+import { XMLParser } from 'fast-xml-parser';
+
+type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', trimValues: false, parseTagValue: false });
+
+export interface Piece {
+  text?: string;
+  note?: number;
+  field?: string;
+}
+
+export interface DocxParagraph {
+  style: string;
+  pieces: Piece[];
+  text: string;
+}
+
+function nameOf(node: XmlNode): string {
+  return Object.keys(node).find((k) => k !== ':@')!;
+}
+
+function childrenOf(node: XmlNode): XmlNode[] {
+  const value = node[nameOf(node)];
+  return Array.isArray(value) ? (value as XmlNode[]) : [];
+}
+
+function walk(nodes: XmlNode[], visit: (node: XmlNode, name: string) => boolean | void): void {
+  for (const node of nodes) {
+    const name = nameOf(node);
+    if (visit(node, name) === false) continue;
+    walk(childrenOf(node), visit);
+  }
+}
+
+function paragraph(p: XmlNode): DocxParagraph {
+  let style = '';
+  const pieces: Piece[] = [];
+  walk(childrenOf(p), (node, name) => {
+    if (name === 'w:pStyle') style = node[':@']?.['w:val'] ?? '';
+    else if (name === 'w:t') pieces.push({ text: childrenOf(node).map((c) => String(c['#text'] ?? '')).join('') });
+    else if (name === 'w:tab') pieces.push({ text: '\t' });
+    else if (name === 'w:footnoteReference') pieces.push({ note: Number(node[':@']?.['w:id']) });
+    else if (name === 'w:instrText') pieces.push({ field: childrenOf(node).map((c) => String(c['#text'] ?? '')).join('').trim() });
+    else if (name === 'w:fldSimple') pieces.push({ field: node[':@']?.['w:instr']?.trim() });
+    else if (name === 'w:p') return false;
+    return undefined;
+  });
+  return { style, pieces, text: pieces.map((x) => x.text ?? '').join('') };
+}
+
+export class DocxFile {
+  readonly parts: Record<string, string>;
+
+  constructor(path: string) {
+    const files = unzipSync(readFileSync(path));
+    this.parts = Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strFromU8(v)]));
+  }
+
+  xml(part: string): XmlNode[] {
+    return parser.parse(this.parts[part] ?? '') as XmlNode[];
+  }
+
+  /** Body paragraphs (tables' cells included, in order). */
+  paragraphs(part = 'word/document.xml'): DocxParagraph[] {
+    const out: DocxParagraph[] = [];
+    walk(this.xml(part), (node, name) => {
+      if (name === 'w:p') {
+        out.push(paragraph(node));
+        return false;
+      }
+      return undefined;
+    });
+    return out;
+  }
+
+  /** Footnotes by id (separators left out), each as its paragraphs' text. */
+  footnotes(): Map<number, string> {
+    const out = new Map<number, string>();
+    walk(this.xml('word/footnotes.xml'), (node, name) => {
+      if (name !== 'w:footnote') return undefined;
+      const id = Number(node[':@']?.['w:id']);
+      if (node[':@']?.['w:type']) return false;
+      const texts: string[] = [];
+      walk(childrenOf(node), (n, nm) => {
+        if (nm === 'w:p') {
+          texts.push(paragraph(n).text);
+          return false;
+        }
+        return undefined;
+      });
+      out.set(id, texts.join('\n'));
+      return false;
+    });
+    return out;
+  }
+
+  /** Rows of the tables, as cell texts. */
+  tables(): string[][][] {
+    const out: string[][][] = [];
+    walk(this.xml('word/document.xml'), (node, name) => {
+      if (name !== 'w:tbl') return undefined;
+      const rows: string[][] = [];
+      walk(childrenOf(node), (row, rn) => {
+        if (rn !== 'w:tr') return undefined;
+        const cells: string[] = [];
+        walk(childrenOf(row), (cell, cn) => {
+          if (cn !== 'w:tc') return undefined;
+          const texts: string[] = [];
+          walk(childrenOf(cell), (p, pn) => {
+            if (pn === 'w:p') {
+              texts.push(paragraph(p).text);
+              return false;
+            }
+            return undefined;
+          });
+          cells.push(texts.join('\n'));
+          return false;
+        });
+        rows.push(cells);
+        return false;
+      });
+      out.push(rows);
+      return false;
+    });
+    return out;
+  }
+}
