@@ -9,7 +9,7 @@ import {
 import type { Edition } from '../../model/types.js';
 import { fill, template } from '../../util/templates.js';
 import type { DocxContext } from './context.js';
-import { STYLE, TEXT_WIDTH } from './styles.js';
+import { STYLE, TEXT_WIDTH, TOC_RIGHT_INDENT } from './styles.js';
 
 function lines(templatesDir: string, name: string, edition: Edition): string[] {
   return template(templatesDir, name)({ text: edition.text, eventDate: edition.eventDateText, labels: edition.labels })
@@ -40,7 +40,7 @@ export function contents(edition: Edition, context: DocxContext): Paragraph[] {
       return new Paragraph({
         style: STYLE.toc(e.depth),
         // The right tab with its dot leader runs to the margin (a leader cannot be set in a style with docx).
-        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.DOT }],
+        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - TOC_RIGHT_INDENT, leader: LeaderType.DOT }],
         children: [
           new InternalHyperlink({ anchor, children: [new TextRun(`${e.numeral ? `${e.numeral}.` : ''}\t${e.text}`)] }),
           new TextRun('\t'),

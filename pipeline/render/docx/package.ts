@@ -33,6 +33,19 @@ function iso(epoch: number): string {
   return new Date(epoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/**
+ * `docx` writes a field with its cached result in one run (begin, instruction, separate, result, end).
+ * Word reads that, LibreOffice drops the result: give each part its own run, as Word itself writes.
+ */
+function splitFieldRuns(xml: string): string {
+  const PART = /<w:fldChar[^>]*\/>|<w:instrText[^>]*>[^<]*<\/w:instrText>|<w:t[^>]*>[^<]*<\/w:t>/g;
+  return xml.replace(/<w:r>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?((?:<w:fldChar[^>]*\/>|<w:instrText[^>]*>[^<]*<\/w:instrText>|<w:t[^>]*>[^<]*<\/w:t>){2,})<\/w:r>/g, (whole, rPr: string | undefined, body: string) => {
+    if (!body.includes('<w:fldChar')) return whole;
+    const parts = body.match(PART) ?? [];
+    return parts.map((part) => `<w:r>${rPr ?? ''}${part}</w:r>`).join('');
+  });
+}
+
 export function normalisePackage(data: Uint8Array, epoch: number, language: string): Uint8Array {
   const files = unzipSync(data);
   const text = (name: string) => (files[name] ? strFromU8(files[name]) : undefined);
@@ -70,7 +83,7 @@ export function normalisePackage(data: Uint8Array, epoch: number, language: stri
   for (const name of ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml']) {
     let xml = text(name);
     if (xml === undefined) continue;
-    xml = renumber(xml);
+    xml = splitFieldRuns(renumber(xml));
     for (const [from, to] of relIds) xml = xml.split(`r:id="${from}"`).join(`r:id="${to}"`);
     files[name] = strToU8(xml);
   }

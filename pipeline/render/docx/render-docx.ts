@@ -4,6 +4,7 @@
  * PT Serif embedded. Written from the edition model with the `docx` library.
  */
 import { Document, NumberFormat, Packer, SectionType } from 'docx';
+import { estimatePageNumbersWith } from 'docx/layout';
 import type { Edition } from '../../model/types.js';
 import { fontData, FAMILY } from '../fonts/fonts.js';
 import { blocks } from './blocks.js';
@@ -27,6 +28,9 @@ export async function renderDocx(edition: Edition, templatesDir: string): Promis
     styles: styles(edition.labels.locale),
     fonts: [{ name: FAMILY, data: fontData('regular'), bold: fontData('bold'), italic: fontData('italic'), boldItalic: fontData('boldItalic') }],
     footnotes: footnotes(edition, context),
+    // Page numbers of the contents' PAGEREF fields, laid out as Word does, cached in the fields so
+    // readers that do not update fields (LibreOffice, viewers) show them.
+    pageNumbers: estimatePageNumbersWith({ guess: true }),
     sections: [
       { properties: { page }, children: [...titlePage(edition, templatesDir), ...contents(edition, context)] },
       {

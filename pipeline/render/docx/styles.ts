@@ -12,6 +12,8 @@ export const PAGE = {
   margin: { top: 1700, bottom: 1300, left: 1418, right: 1418, header: 567, footer: 567 },
 };
 export const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
+/** Contents entries stop short of the margin, where their page numbers stand. */
+export const TOC_RIGHT_INDENT = 567;
 
 export const STYLE = {
   title: 'Title',
@@ -119,7 +121,7 @@ export function styles(locale: string): IStylesOptions {
         paragraph: {
           alignment: AlignmentType.LEFT,
           spacing: { after: 60 },
-          indent: { left: depth === 1 ? 720 : 1440, hanging: 720, right: 567 },
+          indent: { left: depth === 1 ? 720 : 1440, hanging: 720, right: TOC_RIGHT_INDENT },
           leftTabStop: depth === 1 ? 720 : 1440,
         },
       })),
