@@ -35,6 +35,14 @@ export const formats: Format[] = [
       return renderDocx(edition, templatesDir);
     },
   },
+  {
+    name: 'pdf',
+    extension: 'pdf',
+    async render(edition, { templatesDir }) {
+      const { renderPdf } = await import('./render/pdf/render-pdf.js');
+      return renderPdf(edition, templatesDir);
+    },
+  },
 ];
 
 export const formatNames = formats.map((f) => f.name);

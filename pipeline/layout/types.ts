@@ -1,0 +1,95 @@
+/**
+ * The page layout as data: pages of positioned boxes (text runs, rules, link areas, destinations),
+ * with the structure each box belongs to. The painter only draws these; tests read them as JSON.
+ * Units are PostScript points; y grows downwards from the top of the page.
+ */
+import type { Face } from '../render/fonts/fonts.js';
+
+export interface TextStyle {
+  face: Face;
+  size: number;
+  /** Baseline shift upwards, for superscripts (note numbers). */
+  rise?: number;
+  color?: string;
+}
+
+/** Where a run links to: a named destination in the document, or a URL. */
+export interface LinkTarget {
+  dest?: string;
+  url?: string;
+}
+
+export interface TextBox {
+  kind: 'text';
+  x: number;
+  /** Baseline. */
+  y: number;
+  text: string;
+  style: TextStyle;
+  width: number;
+  /** Extra space after each character (dot leaders). */
+  characterSpacing?: number;
+  link?: LinkTarget;
+  /** Structure element the text belongs to (index into Layout.structure). */
+  struct?: number;
+  /** Furniture (header, footer), drawn as an artifact. */
+  artifact?: boolean;
+}
+
+export interface RuleBox {
+  kind: 'rule';
+  x: number;
+  y: number;
+  width: number;
+  thickness: number;
+  artifact: true;
+}
+
+/** A named destination (`fn-12`, `legal-framework`): a point links can go to. */
+export interface DestBox {
+  kind: 'dest';
+  name: string;
+  x: number;
+  y: number;
+}
+
+export type Box = TextBox | RuleBox | DestBox;
+
+export interface Page {
+  /** 1-based position in the document. */
+  index: number;
+  /** The number printed in the footer (`Page: 3`), when the page has one. */
+  label?: number;
+  header: boolean;
+  boxes: Box[];
+  /** Notes whose text starts on this page, and those continued onto it. */
+  notes: { number: number; continued: boolean; split: boolean }[];
+  /** Note citations in the body text of this page. */
+  citations: number[];
+  /** Lowest body baseline and top of the note area, for tests of where things sit. */
+  bodyBottom: number;
+  noteTop?: number;
+}
+
+/** A node of the logical structure tree (tagged PDF), in reading order. */
+export interface StructNode {
+  type: string;
+  parent: number | null;
+  /** Alternative or actual text, language etc. could go here. */
+  title?: string;
+}
+
+export interface OutlineItem {
+  title: string;
+  dest: string;
+  page: number;
+  children: OutlineItem[];
+}
+
+export interface Layout {
+  pageWidth: number;
+  pageHeight: number;
+  pages: Page[];
+  structure: StructNode[];
+  outline: OutlineItem[];
+}
