@@ -79,6 +79,10 @@ export function paginate(flow: Flow, firstLabel = 1): Page[] {
     // Continued notes first; if they are longer than half the page, they continue again.
     let room = AREA / 2;
     for (const piece of from) {
+      if (b.closed) {
+        b.carried.push(piece); // an earlier note still continues: this one waits its turn
+        continue;
+      }
       const fit: FlowLine[] = [];
       for (const l of piece.lines) {
         if (notesHeight([...b.notes, { ...piece, lines: [...fit, l] }]) > room && fit.length > 0) break;
@@ -143,6 +147,10 @@ export function paginate(flow: Flow, firstLabel = 1): Page[] {
       if (result === 'split') next();
       continue;
     }
+    if (page.lines.length === 0 && page.closed) {
+      next(); // a page given over to a note continued from before
+      continue;
+    }
     if (page.lines.length === 0) {
       // Nothing fits on an empty page: place line by line, as much as goes.
       const one = tryPlace(page, [lines[i]!], flow, true);
@@ -152,6 +160,8 @@ export function paginate(flow: Flow, firstLabel = 1): Page[] {
     }
     next();
   }
+  // Notes still continuing after the last line of text get pages of their own.
+  while (page.carried.length || (carriedAfter.get(page)?.length ?? 0) > 0) next();
   if (page.lines.length || page.notes.length) finish(page);
   return pages;
 
