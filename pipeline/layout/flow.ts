@@ -200,7 +200,8 @@ export class FlowBuilder {
       if (r === node.children.length - 1) boxes.push({ kind: 'rule', x: 0, y: height - ascent - pad, width: TEXT_WIDTH, thickness: 0.8, artifact: true });
       this.lines.push({
         height, ascent: ascent + pad, spaceBefore: r === 0 ? TYPE.body.paragraphSpace : 0, boxes, notes: cells.flatMap((c) => c.lines.flatMap((l) => l.notes)),
-        block, index: r, count: node.children.length, keepWithNext: header, whole: false,
+        // A short table stays on one page; a long one breaks between rows only.
+        block, index: r, count: node.children.length, keepWithNext: header, whole: node.children.length <= 15,
       });
       for (const cell of cells) for (const num of cell.lines.flatMap((l) => l.notes)) this.addNote(num);
     });

@@ -85,10 +85,12 @@ export function layoutEdition(edition: Edition, templatesDir: string): Layout {
     const texts = last.boxes.filter((b): b is Extract<Box, { kind: 'text' }> => b.kind === 'text');
     const end = Math.max(...texts.map((b) => b.x + b.width)) + 4;
     const right = TEXT_WIDTH - numberWidth - 4;
+    // Dots on a grid shared by all entries, so the leaders line up down the page.
     const glyph = widthOf('.', entryStyle.face, entryStyle.size);
-    const pitch = glyph * 2.2;
-    const dots = Math.max(0, Math.floor((right - end) / pitch));
-    if (dots > 0) last.boxes.push({ kind: 'text', x: right - dots * pitch, y: 0, text: '.'.repeat(dots), style: entryStyle, width: dots * pitch, characterSpacing: pitch - glyph, artifact: true });
+    const pitch = 5;
+    for (let x = Math.ceil(end / pitch) * pitch; x + glyph <= right; x += pitch) {
+      last.boxes.push({ kind: 'text', x, y: 0, text: '.', style: entryStyle, width: glyph, artifact: true });
+    }
     last.boxes.push({ kind: 'text', x: TEXT_WIDTH - numberWidth, y: 0, text: number, style: entryStyle, width: numberWidth, link: { dest: entry.id }, struct: item });
   }
   const contentsPages = paginate({ lines: builder.lines.splice(0), notes: new Map(), structure: builder.structure, headings: [] }, 1);
