@@ -10,6 +10,8 @@ import type { SourceSet } from '../load/load-source.js';
 import type { Diagnostics } from '../util/diagnostics.js';
 import type { Chapter } from '../model/types.js';
 import { skeleton, type Block } from './skeleton.js';
+import { locate } from '../load/read-json.js';
+import type { Point } from 'unist';
 
 const LATIN_WORD = /^[A-Za-z][A-Za-z'’.-]*$/;
 /** Words of Latin script in a row that make “untranslated prose” in a Cyrillic edition. */
@@ -58,14 +60,14 @@ export function checkTranslations(source: SourceSet, editions: Edition[], diagno
   for (const edition of editions) {
     if (edition === official) continue;
     const draft = meta.draft?.includes(edition.lang) ?? false;
-    const say = (path: string, reason: string, ruleId: string, place?: Block['position']) =>
-      draft ? diagnostics.warn(path, `${reason} (draft translation)`, { place, ruleId }) : diagnostics.error(path, reason, { place, ruleId });
+    const say: Say = (path, reason, ruleId, place, point) =>
+      draft ? diagnostics.warn(path, `${reason} (draft translation)`, { place: place ?? point, ruleId }) : diagnostics.error(path, reason, { place: place ?? point, ruleId });
 
     // Label keys: topics must match the official labels' topics.
     const labels = source.labels.get(edition.lang);
     if (officialLabels && labels?.value) {
       for (const key of Object.keys(officialLabels.topics)) {
-        if (!Object.hasOwn(labels.value.topics, key)) say(labels.path, `label \`topics.${key}\` is missing: translate it`, 'missing-label');
+        if (!Object.hasOwn(labels.value.topics, key)) say(labels.path, `label \`topics.${key}\` is missing: translate it`, 'missing-label', undefined, locate(labels.text, labels.tree, ['topics']));
       }
     }
 
@@ -99,7 +101,7 @@ export function checkTranslations(source: SourceSet, editions: Edition[], diagno
   }
 }
 
-type Say = (path: string, reason: string, ruleId: string, place?: Block['position']) => void;
+type Say = (path: string, reason: string, ruleId: string, place?: Block['position'], point?: Point) => void;
 
 function compareChapter(original: Chapter, translation: Chapter, say: Say): void {
   const a = sections(skeleton(original));
