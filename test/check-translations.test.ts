@@ -52,3 +52,26 @@ describe.each(cases)('broken translation: %s', (name) => {
     if (expected.severity === 'warning') expect(diagnostics.errorCount).toBe(0);
   });
 });
+
+describe('a draft translation', () => {
+  it('builds, marked on every page of every format', async () => {
+    const { build } = await import('../pipeline/build.js');
+    const { readPdf } = await import('./pdf-reader.js');
+    const { DocxFile } = await import('./docx-reader.js');
+    const dir = join(fixtures, 'translation', 'broken', 'draft');
+    const tmp = mkdtempSync(join(tmpdir(), 'folio-draft-'));
+    cpSync(base, join(tmp, 'source'), { recursive: true });
+    cpSync(join(dir, 'source'), join(tmp, 'source'), { recursive: true });
+    const result = await build({ sourceDir: join(tmp, 'source'), outDir: join(tmp, 'out'), templatesDir: templates });
+    expect(result.skipped).toEqual([]);
+    expect(result.written).toHaveLength(6);
+    expect(readFileSync(join(tmp, 'out', 'ru', 'report.html'), 'utf8')).toContain('<p class="draft-mark" role="note">ПРОЕКТ</p>');
+    expect(readFileSync(join(tmp, 'out', 'en', 'report.html'), 'utf8')).not.toContain('draft-mark');
+    const docx = new DocxFile(join(tmp, 'out', 'ru', 'report.docx'));
+    const headers = Object.keys(docx.parts).filter((p) => /^word\/header\d+\.xml$/.test(p));
+    expect(headers.length).toBeGreaterThanOrEqual(2);
+    for (const h of headers) expect(docx.paragraphs(h).map((p) => p.text)).toContain('ПРОЕКТ');
+    const pdf = await readPdf(join(tmp, 'out', 'ru', 'report.pdf'));
+    for (let page = 1; page <= pdf.pages; page++) expect(pdf.items.some((i) => i.page === page && i.text === 'ПРОЕКТ'), `page ${page}`).toBe(true);
+  });
+});

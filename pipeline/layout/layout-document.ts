@@ -105,7 +105,13 @@ export function layoutEdition(edition: Edition, templatesDir: string): Layout {
   const headerLines = furnitureLines(templatesDir, 'furniture/running-header.hbs', edition);
   const headerStyle: TextStyle = styleFor({ face: 'italic', size: TYPE.header.size }, 'italic');
   const footerStyle: TextStyle = styleFor({ face: 'regular', size: TYPE.footer.size }, 'regular');
+  const draftStyle: TextStyle = { ...styleFor({ face: 'bold', size: 9 }, 'bold'), color: '#b00020' };
   for (const page of pages) {
+    if (edition.draft) {
+      const mark = edition.labels.draftMark;
+      const w = widthOf(mark, draftStyle.face, draftStyle.size);
+      page.boxes.push({ kind: 'text', x: PAGE.left + TEXT_WIDTH - w, y: PAGE.headerTop + TYPE.header.leading, text: mark, style: draftStyle, width: w, artifact: true });
+    }
     if (page.header) {
       headerLines.forEach((line, k) => {
         page.boxes.push({ kind: 'text', x: PAGE.left, y: PAGE.headerTop + (k + 1) * TYPE.header.leading, text: line, style: headerStyle, width: widthOf(line, headerStyle.face, headerStyle.size), artifact: true });

@@ -67,6 +67,7 @@ export function buildEdition(
     outline: [],
     recommendations: [],
     results,
+    draft: meta.draft?.includes(lang) ?? false,
     epoch: epochFromEnvironment(),
   };
   const pathOf = chapterIndex(chapters);

@@ -133,6 +133,8 @@ export interface Labels {
   results: Record<string, string>;
   skipToContent: string;
   languageSwitch: string;
+  /** The word marking every page of a draft edition. */
+  draftMark: string;
 }
 
 /** The report's metadata, `source/report.json`. */
@@ -193,6 +195,8 @@ export interface Edition {
   outline: OutlineEntry[];
   recommendations: Recommendation[];
   results?: ComputedResults;
+  /** A translation in progress (report.json `draft`): every page is marked. */
+  draft: boolean;
   /** Seconds since the epoch for any date the output carries (SOURCE_DATE_EPOCH). */
   epoch: number;
 }

@@ -4,7 +4,7 @@
  * footer.
  */
 import {
-  Footer, FootnoteReferenceRun, Header, InternalHyperlink, PageBreak, PageNumber, PageReference, Paragraph, TextRun, BorderStyle, TabStopType, LeaderType,
+  Footer, FootnoteReferenceRun, Header, InternalHyperlink, PageBreak, PageNumber, PageReference, Paragraph, TextRun, BorderStyle, TabStopType, LeaderType, AlignmentType,
 } from 'docx';
 import type { Edition } from '../../model/types.js';
 import { fill, template } from '../../util/templates.js';
@@ -51,17 +51,26 @@ export function contents(edition: Edition, context: DocxContext): Paragraph[] {
   ];
 }
 
+function draftMark(edition: Edition): Paragraph[] {
+  return edition.draft ? [new Paragraph({ style: STYLE.header, alignment: AlignmentType.RIGHT, children: [new TextRun({ text: edition.labels.draftMark, bold: true, italics: false, color: 'B00020' })] })] : [];
+}
+
+/** The title page's header: empty, or the draft mark. */
+export function titleHeader(edition: Edition): Header {
+  return new Header({ children: draftMark(edition) });
+}
+
 export function header(edition: Edition, templatesDir: string): Header {
   const text = lines(templatesDir, 'furniture/running-header.hbs', edition);
   return new Header({
-    children: text.map(
+    children: [...draftMark(edition), ...text.map(
       (line, i) =>
         new Paragraph({
           style: STYLE.header,
           border: i === text.length - 1 ? { bottom: { style: BorderStyle.SINGLE, size: 4, color: '808080', space: 4 } } : undefined,
           children: [new TextRun(line)],
         }),
-    ),
+    )],
   });
 }
 

@@ -9,7 +9,7 @@ import type { Edition } from '../../model/types.js';
 import { fontData, FAMILY } from '../fonts/fonts.js';
 import { blocks } from './blocks.js';
 import { DocxContext } from './context.js';
-import { contents, footer, header, titlePage } from './furniture.js';
+import { contents, footer, header, titleHeader, titlePage } from './furniture.js';
 import { footnotes } from './notes.js';
 import { normalisePackage } from './package.js';
 import { PAGE, styles } from './styles.js';
@@ -32,7 +32,7 @@ export async function renderDocx(edition: Edition, templatesDir: string): Promis
     // readers that do not update fields (LibreOffice, viewers) show them.
     pageNumbers: estimatePageNumbersWith({ guess: true }),
     sections: [
-      { properties: { page }, children: [...titlePage(edition, templatesDir), ...contents(edition, context)] },
+      { properties: { page }, headers: { default: titleHeader(edition) }, children: [...titlePage(edition, templatesDir), ...contents(edition, context)] },
       {
         properties: { page: { ...page, pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } }, type: SectionType.NEXT_PAGE },
         headers: { default: header(edition, templatesDir) },

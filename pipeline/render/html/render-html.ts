@@ -102,6 +102,7 @@ export function renderHtml(edition: Edition, options: HtmlOptions): string {
     body,
     css,
     alternates: options.alternates,
+    draft: edition.draft,
     generator: 'folio',
   });
 }
