@@ -32,7 +32,7 @@ export async function renderDocx(edition: Edition, templatesDir: string): Promis
     // readers that do not update fields (LibreOffice, viewers) show them.
     pageNumbers: estimatePageNumbersWith({ guess: true }),
     sections: [
-      { properties: { page }, headers: { default: titleHeader(edition) }, children: [...titlePage(edition, templatesDir), ...contents(edition, context)] },
+      { properties: { page }, ...(edition.draft ? { headers: { default: titleHeader(edition) } } : {}), children: [...titlePage(edition, templatesDir), ...contents(edition, context)] },
       {
         properties: { page: { ...page, pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } }, type: SectionType.NEXT_PAGE },
         headers: { default: header(edition, templatesDir) },
