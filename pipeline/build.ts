@@ -11,6 +11,9 @@ import { buildEditions } from './model/build-editions.js';
 import { checkTranslations } from './check/check-translations.js';
 import { formats } from './formats.js';
 import { writeFileAtomic } from './util/atomic-write.js';
+import { renderJobs } from './parallel/render-pool.js';
+import type { RenderJob } from './parallel/render-job.js';
+import { FolioError } from './util/diagnostics.js';
 
 export interface BuildOptions {
   sourceDir: string;
@@ -18,6 +21,8 @@ export interface BuildOptions {
   templatesDir: string;
   languages?: string[];
   formats?: string[];
+  /** Called as each file is written. */
+  onWritten?: (file: BuiltFile) => void;
 }
 
 export interface BuiltFile {
@@ -68,15 +73,27 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const written: BuiltFile[] = [];
   const chosen = formats.filter((f) => !options.formats || options.formats.includes(f.name));
   const ok = sharedFailure ? [] : editions.filter((e) => !failing.has(e.lang));
+  const languages_ = editions.map((e) => ({ lang: e.lang, name: e.labels.languageName }));
+  const jobs: RenderJob[] = [];
   for (const edition of ok) {
     for (const format of chosen) {
-      const start = performance.now();
-      const data = await format.render(edition, { templatesDir: options.templatesDir, editions });
-      const path = join(options.outDir, edition.lang, `report.${format.extension}`);
-      await writeFileAtomic(path, data);
-      written.push({ lang: edition.lang, format: format.name, path, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength, ms: performance.now() - start });
+      jobs.push({ id: jobs.length, edition, format: format.name, templatesDir: options.templatesDir, languages: languages_ });
     }
   }
+  const failures: string[] = [];
+  await renderJobs(jobs, async (job, result) => {
+    if (result.error || !result.data) {
+      failures.push(`${job.edition.lang} ${job.format}: ${result.error ?? 'no output'}`);
+      return;
+    }
+    const format = formats.find((f) => f.name === job.format)!;
+    const path = join(options.outDir, job.edition.lang, `report.${format.extension}`);
+    await writeFileAtomic(path, result.data);
+    written.push({ lang: job.edition.lang, format: job.format, path, bytes: result.data.byteLength, ms: result.ms });
+    options.onWritten?.(written[written.length - 1]!);
+  });
+  if (failures.length) throw new FolioError(`rendering failed (the previous files are unchanged):\n${failures.join('\n')}`);
+  written.sort((a, b) => (languages.indexOf(a.lang) - languages.indexOf(b.lang)) || (chosen.findIndex((f) => f.name === a.format) - chosen.findIndex((f) => f.name === b.format)));
   const skipped = sharedFailure ? languages : languages.filter((l) => failing.has(l));
   return { diagnostics, editions, written, skipped };
 }

@@ -27,8 +27,8 @@ export interface TextBox {
   text: string;
   style: TextStyle;
   width: number;
-  /** Extra space after each character (dot leaders). */
-  characterSpacing?: number;
+  /** Extra space after each space character (justified lines). */
+  wordSpacing?: number;
   link?: LinkTarget;
   /** Structure element the text belongs to (index into Layout.structure). */
   struct?: number;

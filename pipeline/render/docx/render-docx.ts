@@ -4,7 +4,6 @@
  * PT Serif embedded. Written from the edition model with the `docx` library.
  */
 import { Document, NumberFormat, Packer, SectionType } from 'docx';
-import { estimatePageNumbersWith } from 'docx/layout';
 import type { Edition } from '../../model/types.js';
 import { fontData, FAMILY } from '../fonts/fonts.js';
 import { blocks } from './blocks.js';
@@ -28,9 +27,10 @@ export async function renderDocx(edition: Edition, templatesDir: string): Promis
     styles: styles(edition.labels.locale),
     fonts: [{ name: FAMILY, data: fontData('regular'), bold: fontData('bold'), italic: fontData('italic'), boldItalic: fontData('boldItalic') }],
     footnotes: footnotes(edition, context),
-    // Page numbers of the contents' PAGEREF fields, laid out as Word does, cached in the fields so
-    // readers that do not update fields (LibreOffice, viewers) show them.
-    pageNumbers: estimatePageNumbersWith({ guess: true }),
+    // The contents' page numbers are PAGEREF fields: LibreOffice computes them when it lays the
+    // document out, Word when it opens it (updateFields). docx/layout could cache estimates in them,
+    // but it costs 1.5 s a document and its estimates differed from LibreOffice's pages (see notes).
+    features: { updateFields: true },
     sections: [
       { properties: { page }, ...(edition.draft ? { headers: { default: titleHeader(edition) } } : {}), children: [...titlePage(edition, templatesDir), ...contents(edition, context)] },
       {

@@ -112,5 +112,5 @@ export function paint(layout: Layout, edition: Edition): Promise<Uint8Array> {
 function drawText(doc: PDFKit.PDFDocument, box: TextBox): void {
   doc.font(box.style.face).fontSize(box.style.size).fillColor(box.style.color ?? '#000000');
   // pdfkit places text by its top; our y is the baseline.
-  doc.text(box.text, box.x, box.y, { lineBreak: false, baseline: 'alphabetic', characterSpacing: box.characterSpacing ?? 0 } as PDFKit.Mixins.TextOptions);
+  doc.text(box.text, box.x, box.y, { lineBreak: false, baseline: 'alphabetic', wordSpacing: box.wordSpacing ?? 0 } as PDFKit.Mixins.TextOptions);
 }

@@ -1,0 +1,33 @@
+/** One rendering job: an edition in one format. Runs in a worker thread or in the main thread. */
+import type { Edition } from '../model/types.js';
+import { formats } from '../formats.js';
+
+export interface RenderJob {
+  id: number;
+  edition: Edition;
+  format: string;
+  templatesDir: string;
+  /** The other editions' languages and names, for the HTML language switch. */
+  languages: { lang: string; name: string }[];
+}
+
+export interface RenderResult {
+  id: number;
+  data?: Uint8Array;
+  error?: string;
+  ms: number;
+}
+
+export async function runJob(job: RenderJob): Promise<RenderResult> {
+  const start = performance.now();
+  try {
+    const format = formats.find((f) => f.name === job.format);
+    if (!format) throw new Error(`unknown format ${job.format}`);
+    const siblings = job.languages.map((l) => ({ lang: l.lang, labels: { languageName: l.name } }) as unknown as Edition);
+    const out = await format.render(job.edition, { templatesDir: job.templatesDir, editions: siblings });
+    const data = typeof out === 'string' ? new TextEncoder().encode(out) : out;
+    return { id: job.id, data, ms: performance.now() - start };
+  } catch (error) {
+    return { id: job.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error), ms: performance.now() - start };
+  }
+}
