@@ -4,7 +4,7 @@ NODE_BIN := node_modules/.bin
 SOURCES := $(shell find pipeline -name '*.ts' 2>/dev/null)
 FOLIO := node bin/folio.js
 
-.PHONY: all build check test clean distclean typecheck
+.PHONY: all build check test clean distclean typecheck bench
 
 all: build
 
@@ -35,3 +35,8 @@ clean:
 
 distclean: clean
 	rm -rf node_modules
+
+.PHONY: bench
+# Times folio against Pandoc (installed separately: apt-get install pandoc texlive-xetex).
+bench: dist/.built
+	npm run --silent bench

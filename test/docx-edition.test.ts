@@ -15,6 +15,9 @@ import { build } from '../pipeline/build.js';
 import type { Edition } from '../pipeline/model/types.js';
 import { root, templates } from './helpers.js';
 import { DocxFile } from './docx-reader.js';
+import { unzipSync } from 'fflate';
+import { XMLValidator } from 'fast-xml-parser';
+import { fontData } from '../pipeline/render/fonts/fonts.js';
 
 const out = mkdtempSync(join(tmpdir(), 'folio-docx-'));
 const result = await build({ sourceDir: join(root, 'source'), outDir: out, templatesDir: templates, formats: ['docx'] });
@@ -56,6 +59,13 @@ describe('the DOCX editions', () => {
     const docx = new DocxFile(file(lang));
     const edition = result.editions.find((e) => e.lang === lang)!;
     const paragraphs = docx.paragraphs();
+
+    it('has only well-formed XML parts', () => {
+      for (const [name, xml] of Object.entries(docx.parts)) {
+        if (!/\.(xml|rels)$/.test(name)) continue;
+        expect(XMLValidator.validate(xml), name).toBe(true);
+      }
+    });
 
     it('has 81 Word footnotes, each cited once, in order, with the source text', () => {
       const notes = docx.footnotes();
@@ -124,6 +134,20 @@ describe('the DOCX editions', () => {
       expect(docx.parts['docProps/core.xml']).toContain(`<dc:language>${edition.labels.locale}</dc:language>`);
       expect(docx.parts['word/fontTable.xml']).toContain('w:embedRegular');
     });
+  });
+
+  it('embeds the four faces of PT Serif, obfuscated with the keys fontTable.xml gives', () => {
+    const docx = new DocxFile(file('kk'));
+    const raw = unzipSync(readFileSync(file('kk')));
+    const faces = { embedRegular: 'regular', embedBold: 'bold', embedItalic: 'italic', embedBoldItalic: 'boldItalic' } as const;
+    for (const [element, face] of Object.entries(faces)) {
+      const key = new RegExp(`w:${element} r:id="([^"]+)" w:fontKey="\\{([^}]+)\\}"`).exec(docx.parts['word/fontTable.xml']!)!;
+      const target = new RegExp(`Id="${key[1]}"[^>]*Target="([^"]+)"`).exec(docx.parts['word/_rels/fontTable.xml.rels']!)![1]!;
+      const data = raw[`word/${target}`]!;
+      const bytes = key[2]!.replace(/-/g, '').match(/../g)!.map((h) => parseInt(h, 16)).reverse();
+      const plain = data.map((b, i) => (i < 32 ? b ^ bytes[i % 16]! : b));
+      expect(Buffer.from(plain).equals(fontData(face)), face).toBe(true);
+    }
   });
 
   it('is the same bytes on every build', async () => {

@@ -91,7 +91,7 @@ export class FlowBuilder {
 
   /** The note's own lines, and its structure element right after the citing block's. */
   addNote(number: number): void {
-    const note = this.edition.notes.find((n) => n.number === number);
+    const note = this.edition.notes[number - 1];
     if (!note || this.notes.has(number)) return;
     const struct = this.struct('Note');
     const style: TextStyle = { face: 'regular', size: TYPE.note.size };

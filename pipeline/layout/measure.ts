@@ -2,13 +2,16 @@
  * Measuring text with the edition's font files (fontkit), with a cache of widths per face and
  * string, so a word is measured once however often it appears.
  */
-import * as fontkit from 'fontkit';
+import { createRequire } from 'node:module';
+import type * as Fontkit from 'fontkit';
 import { fontData, type Face } from '../render/fonts/fonts.js';
 
-const fonts = new Map<Face, fontkit.Font>();
+// The CommonJS build, the one pdfkit loads: one copy of fontkit's code in the process.
+const fontkit = createRequire(import.meta.url)('fontkit') as typeof Fontkit;
+const fonts = new Map<Face, Fontkit.Font>();
 const widths = new Map<string, number>();
 
-export function font(face: Face): fontkit.Font {
+export function font(face: Face): Fontkit.Font {
   let f = fonts.get(face);
   if (!f) {
     f = fontkit.create(fontData(face));

@@ -6,6 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { unzipSync, zipSync, strFromU8, strToU8, type Zippable } from 'fflate';
+import { fontData, FAMILY, type Face } from '../fonts/fonts.js';
+
+function iso(epoch: number): string {
+  return new Date(epoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
 
 /** The 16 key bytes of an embedded-font GUID, in the order ECMA-376 XORs them (the GUID reversed). */
 function keyBytes(guid: string): number[] {
@@ -14,23 +19,59 @@ function keyBytes(guid: string): number[] {
   return bytes.reverse();
 }
 
-/** Re-keys an obfuscated font (.odttf): undo the old key's XOR of the first 32 bytes, apply the new one. */
-function rekey(data: Uint8Array, from: string, to: string): Uint8Array<ArrayBuffer> {
-  const a = keyBytes(from);
-  const b = keyBytes(to);
-  const out = Uint8Array.from(data);
-  for (let i = 0; i < 32 && i < out.length; i++) out[i] = out[i]! ^ a[i % 16]! ^ b[i % 16]!;
-  return out;
-}
-
 /** A GUID made from a name, so the same font gets the same key on every build. */
 function stableGuid(name: string): string {
   const h = createHash('sha256').update(name).digest('hex').toUpperCase();
   return `{${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}}`;
 }
 
-function iso(epoch: number): string {
-  return new Date(epoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const FACES: { face: Face; element: string }[] = [
+  { face: 'regular', element: 'embedRegular' },
+  { face: 'bold', element: 'embedBold' },
+  { face: 'italic', element: 'embedItalic' },
+  { face: 'boldItalic', element: 'embedBoldItalic' },
+];
+
+interface Embedded { part: string; guid: string; data: Uint8Array; element: string }
+let embedded: Embedded[] | undefined;
+
+/** The text face's four files, obfuscated for embedding (ECMA-376 Part 2, 11.1), made once. */
+function embeddedFonts(): Embedded[] {
+  embedded ??= FACES.map(({ face, element }, i) => {
+    const part = `word/fonts/font${i + 1}.odttf`;
+    const guid = stableGuid(`${FAMILY}/${face}`);
+    const key = keyBytes(guid);
+    const data = Uint8Array.from(fontData(face));
+    for (let k = 0; k < 32; k++) data[k] = data[k]! ^ key[k % 16]!;
+    return { part, guid, data, element };
+  });
+  return embedded;
+}
+
+/**
+ * Embeds PT Serif ourselves rather than through `docx`: its fonts would be compressed by `docx`,
+ * unpacked and compressed again here; added here they are compressed once, and their keys are stable.
+ */
+function embedFonts(files: Record<string, Uint8Array>): void {
+  const fonts = embeddedFonts();
+  const table = files['word/fontTable.xml'] ? strFromU8(files['word/fontTable.xml']) : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"></w:fonts>';
+  const entry = `<w:font w:name="${FAMILY}"><w:charset w:val="CC"/><w:family w:val="roman"/><w:pitch w:val="variable"/>${fonts.map((f, i) => `<w:${f.element} r:id="rIdFont${i + 1}" w:fontKey="${f.guid}"/>`).join('')}</w:font>`;
+  const cleared = table.replace(/<w:font\b[\s\S]*?<\/w:font>/g, '');
+  files['word/fontTable.xml'] = strToU8(
+    /<w:fonts\b[^>]*\/>/.test(cleared)
+      ? cleared.replace(/<w:fonts\b([^>]*?)\s*\/>/, `<w:fonts$1>${entry}</w:fonts>`)
+      : cleared.replace(/(<w:fonts\b[^>]*>)/, `$1${entry}`),
+  );
+  files['word/_rels/fontTable.xml.rels'] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${fonts
+      .map((f, i) => `<Relationship Id="rIdFont${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/font" Target="${f.part.slice('word/'.length)}"/>`)
+      .join('')}</Relationships>`,
+  );
+  for (const f of fonts) files[f.part] = f.data;
+  const types = files['[Content_Types].xml'] ? strFromU8(files['[Content_Types].xml']) : '';
+  if (types && !types.includes('Extension="odttf"')) {
+    files['[Content_Types].xml'] = strToU8(types.replace('</Types>', '<Default ContentType="application/vnd.openxmlformats-officedocument.obfuscatedFont" Extension="odttf"/></Types>'));
+  }
 }
 
 /**
@@ -87,21 +128,10 @@ export function normalisePackage(data: Uint8Array, epoch: number, language: stri
     for (const [from, to] of relIds) xml = xml.split(`r:id="${from}"`).join(`r:id="${to}"`);
     files[name] = strToU8(xml);
   }
-  // Embedded fonts: docx gives each a random key; give each a stable one and re-key its data.
-  const fontTable = text('word/fontTable.xml');
-  const fontRels = text('word/_rels/fontTable.xml.rels');
-  if (fontTable && fontRels) {
-    const targets = new Map([...fontRels.matchAll(/Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
-    const fixed = fontTable.replace(/(r:id="([^"]+)" w:fontKey=")(\{[^}]+\})"/g, (_m, prefix: string, rid: string, key: string) => {
-      const part = `word/${targets.get(rid) ?? ''}`;
-      const next = stableGuid(part);
-      if (files[part]) files[part] = rekey(files[part]!, key, next);
-      return `${prefix}${next}"`;
-    });
-    files['word/fontTable.xml'] = strToU8(fixed);
-  }
+  embedFonts(files);
   const mtime = new Date(Math.max(epoch, 315532800) * 1000); // zip times start in 1980
   const zippable: Zippable = {};
-  for (const [name, content] of Object.entries(files)) zippable[name] = [content, { mtime, level: 6 }];
+  // Fonts barely shrink and cost most of the compressing: they go in at the fastest level.
+  for (const [name, content] of Object.entries(files)) zippable[name] = [content, { mtime, level: name.endsWith('.odttf') ? 1 : 6 }];
   return zipSync(zippable);
 }

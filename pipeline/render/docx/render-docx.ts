@@ -5,7 +5,6 @@
  */
 import { Document, NumberFormat, Packer, SectionType } from 'docx';
 import type { Edition } from '../../model/types.js';
-import { fontData, FAMILY } from '../fonts/fonts.js';
 import { blocks } from './blocks.js';
 import { DocxContext } from './context.js';
 import { contents, footer, header, titleHeader, titlePage } from './furniture.js';
@@ -25,7 +24,6 @@ export async function renderDocx(edition: Edition, templatesDir: string): Promis
     description: edition.meta.id,
     revision: 1,
     styles: styles(edition.labels.locale),
-    fonts: [{ name: FAMILY, data: fontData('regular'), bold: fontData('bold'), italic: fontData('italic'), boldItalic: fontData('boldItalic') }],
     footnotes: footnotes(edition, context),
     // The contents' page numbers are PAGEREF fields: LibreOffice computes them when it lays the
     // document out, Word when it opens it (updateFields). docx/layout could cache estimates in them,
