@@ -14,7 +14,10 @@ const COST: Record<string, number> = { pdf: 10, docx: 4, html: 1 };
 
 function workerCount(jobs: number): number {
   const env = process.env.FOLIO_WORKERS;
-  const wanted = env !== undefined && /^\d+$/.test(env) ? Number(env) : availableParallelism();
+  // On two cores, measured: no gain (V8's own collector and compiler threads already use the
+  // second core), so workers start from three cores, one per core.
+  const cores = availableParallelism();
+  const wanted = env !== undefined && /^\d+$/.test(env) ? Number(env) : cores >= 3 ? cores : 0;
   return Math.max(0, Math.min(wanted, jobs));
 }
 
