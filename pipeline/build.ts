@@ -3,12 +3,14 @@
  * errors are not written (the previous files stay); every file is written atomically.
  */
 import { join, sep } from 'node:path';
+import { readdir, rm } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import type { Edition } from './model/types.js';
 import { Diagnostics } from './util/diagnostics.js';
 import { loadSource, shown } from './load/load-source.js';
 import { buildEditions } from './model/build-editions.js';
 import { checkTranslations } from './check/check-translations.js';
+import { checkGlyphs } from './check/check-glyphs.js';
 import { formats } from './formats.js';
 import { writeFileAtomic } from './util/atomic-write.js';
 import { renderJobs } from './parallel/render-pool.js';
@@ -56,6 +58,7 @@ export async function load(sourceDir: string, templatesDir: string, languages?: 
   const source = await loadSource(sourceDir, templatesDir, diagnostics, languages);
   const editions = buildEditions(source, diagnostics);
   checkTranslations(source, editions, diagnostics);
+  for (const edition of editions) checkGlyphs(edition, diagnostics);
   return { diagnostics, source, editions };
 }
 
@@ -78,6 +81,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   for (const edition of ok) {
     for (const format of chosen) {
       jobs.push({ id: jobs.length, edition, format: format.name, templatesDir: options.templatesDir, languages: languages_ });
+    }
+  }
+  // Temporary files left by a build that was killed: never complete editions, so they go.
+  for (const edition of ok) {
+    const dir = join(options.outDir, edition.lang);
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      if (/^\.report\.[a-z]+\.\d+\.[a-z0-9]+\.tmp$/.test(name)) await rm(join(dir, name), { force: true });
     }
   }
   const failures: string[] = [];

@@ -60,6 +60,7 @@ function splitWord(word: Word, offset: number, hyphen: boolean): [Word, Word] {
 /** Break points inside a word: after hard hyphens, dashes and slashes, then hyphenation points. */
 function breakPoints(word: Word, lang: string): { offset: number; hyphen: boolean }[] {
   const text = textOf(word);
+  if (text.length > 80) return []; // no word is that long: a run of characters is cut, not hyphenated
   const points: { offset: number; hyphen: boolean }[] = [];
   for (let i = 1; i < text.length - 1; i++) {
     if ('-–—/'.includes(text[i]!) && /\p{L}|\d/u.test(text[i - 1]!) && /\p{L}|\d/u.test(text[i + 1]!)) points.push({ offset: i + 1, hyphen: false });
@@ -73,6 +74,44 @@ function breakPoints(word: Word, lang: string): { offset: number; hyphen: boolea
     for (const p of hyphenationPoints(m[0], lang)) points.push({ offset: m.index + p, hyphen: true });
   }
   return points.sort((a, b) => b.offset - a.offset); // longest head first
+}
+
+/** Cuts a word into pieces that fit `first`, then `width`, measuring each character once. */
+function chopWord(word: Word, first: number, width: number): Word[] {
+  const pieces: Word[] = [];
+  let fragments: Fragment[] = [];
+  let used = 0;
+  let limit = first;
+  const close = () => {
+    const w: Word = { fragments, width: used, notes: word.notes.filter((n) => fragments.some((f) => f.note === n)) };
+    pieces.push(w);
+    fragments = [];
+    used = 0;
+    limit = width;
+  };
+  for (const f of word.fragments) {
+    let start = 0;
+    let runWidth = 0;
+    const chars = Array.from(f.text);
+    let offset = 0;
+    chars.forEach((ch, i) => {
+      const w = widthOf(ch, f.style.face, f.style.size);
+      if (used + runWidth + w > limit && (used + runWidth > 0)) {
+        if (offset > start) fragments.push({ ...f, text: f.text.slice(start, offset), dest: start === 0 ? f.dest : undefined });
+        used += runWidth;
+        close();
+        start = offset;
+        runWidth = 0;
+      }
+      runWidth += w;
+      offset += ch.length;
+      void i;
+    });
+    if (offset > start) fragments.push({ ...f, text: f.text.slice(start), dest: start === 0 ? f.dest : undefined });
+    used += runWidth;
+  }
+  if (fragments.length) close();
+  return pieces;
 }
 
 export function breakLines(words: Word[], width: number, lang: string, firstWidth = width): Line[] {
@@ -113,16 +152,19 @@ export function breakLines(words: Word[], width: number, lang: string, firstWidt
       queue.unshift(word);
       continue;
     }
-    // A word longer than a whole line: break it between characters.
-    const text = textOf(word);
-    let cut = text.length - 1;
-    while (cut > 1 && splitWord(word, cut, false)[0].width > available()) cut = Math.floor(cut * 0.9);
-    while (cut + 1 < text.length && splitWord(word, cut + 1, false)[0].width <= available()) cut++;
-    const [head, tail] = splitWord(word, Math.max(1, cut), false);
-    current.push(head);
-    used = head.width;
-    push(false);
-    if (tail.fragments.length && textOf(tail).length) queue.unshift(tail);
+    // A word longer than a whole line: cut it between characters, all of it in one pass (a
+    // paragraph of a megabyte without a space must not cost a pass per line).
+    const chunks = chopWord(word, available(), width);
+    for (const chunk of chunks.slice(0, -1)) {
+      current = [chunk];
+      used = chunk.width;
+      push(false);
+    }
+    const rest = chunks[chunks.length - 1];
+    if (rest) {
+      current = [rest];
+      used = rest.width;
+    }
   }
   if (current.length) push(true);
   else if (lines.length) lines[lines.length - 1]!.last = true;

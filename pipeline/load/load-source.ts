@@ -2,8 +2,8 @@
  * Loads a report's source: `report.json`, `data/results.json`, the labels of each language and
  * the chapters of each language (`<lang>/*.md`, in file-name order).
  */
-import { readdir, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { readdir, stat, realpath, lstat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import type { ReportMeta, Results, Labels } from '../model/types.js';
 import type { Diagnostics } from '../util/diagnostics.js';
 import { FolioError } from '../util/diagnostics.js';
@@ -61,8 +61,14 @@ export async function loadSource(sourceDir: string, templatesDir: string, diagno
     }
     const names = (await readdir(dir)).filter((n) => n.endsWith('.md') && !n.startsWith('.')).sort();
     const list: ChapterSource[] = [];
+    const root = await realpath(sourceDir);
     for (const name of names) {
       const path = shown(join(dir, name));
+      const real = await realpath(join(dir, name)).catch(() => '');
+      if ((await lstat(join(dir, name))).isSymbolicLink() && !(real === root || real.startsWith(root + sep))) {
+        diagnostics.error(path, `links outside the source folder (to ${real || 'nothing'}): chapters must be inside ${shown(sourceDir)}`, { ruleId: 'outside-source' });
+        continue;
+      }
       const text = await readText(path, diagnostics);
       if (text === undefined) continue;
       diagnostics.file(path, text);

@@ -9,6 +9,7 @@ import type { Diagnostics } from '../util/diagnostics.js';
 import { parseMarkdown } from '../parse/parse-markdown.js';
 import { headingAttributes } from '../parse/heading-attributes.js';
 import { directives } from '../parse/directives.js';
+import { sourceHygiene } from '../parse/source-hygiene.js';
 import { chapterIndex } from '../transforms/context.js';
 import { transforms } from '../transforms/index.js';
 import { computeResults } from './compute-results.js';
@@ -19,6 +20,7 @@ export function parseChapter(path: string, text: string, diagnostics: Diagnostic
   const tree = parseMarkdown(text);
   headingAttributes(tree, path, diagnostics);
   directives(tree, path, text, diagnostics);
+  sourceHygiene(tree, path, diagnostics);
   return { type: 'chapter', path, source: text, children: tree.children };
 }
 

@@ -53,6 +53,13 @@ export function directives(tree: Root, path: string, text: string, diagnostics: 
     if (node.type !== 'containerDirective' && node.type !== 'leafDirective' && node.type !== 'textDirective') return;
     const directive = node as Directive;
     let replacement: RootContent;
+    if (directive.type === 'containerDirective') {
+      // remark-directive runs an unclosed container to the end of the file: say so.
+      const end = directive.position?.end.offset;
+      if (end !== undefined && !/(^|\n)\s*:{3,}\s*$/.test(text.slice(0, end))) {
+        diagnostics.error(path, `\`:::${directive.name}\` is never closed: end it with a line \`:::\``, { place: directive.position?.start, ruleId: 'unclosed-directive' });
+      }
+    }
     if (directive.type === 'containerDirective' && directive.name === 'recommendation') {
       replacement = toRecommendation(directive, path, diagnostics);
       parent.children[index] = replacement;
