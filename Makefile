@@ -36,7 +36,11 @@ clean:
 distclean: clean
 	rm -rf node_modules
 
-.PHONY: bench
+.PHONY: bench fuzz
+# A longer run of the property tests (random documents through every writer).
+fuzz: dist/.built
+	FUZZ_RUNS=$${FUZZ_RUNS:-400} $(NODE_BIN)/vitest run test/fuzz.test.ts test/layout-engine.test.ts
+
 # Times folio against Pandoc (installed separately: apt-get install pandoc texlive-xetex).
 bench: dist/.built
 	npm run --silent bench

@@ -53,6 +53,16 @@ describe('broken files', () => {
   });
 });
 
+describe('colons in text', () => {
+  it('stay text, and a note cited right after one is still a citation (found by fuzzing)', async () => {
+    const source = fixtureSource();
+    writeFileSync(chapter(source, '05-colons.md'), '# COLONS {#colons}\n\nAt 10:30 in Almaty:Astana[^colon] and Алматы:Астана:Ақтөбе.\n\n[^colon]: The note.\n');
+    const { diagnostics, editions } = await load(source, templates);
+    expect(diagnostics.list()).toEqual([]);
+    expect(editions[0]!.notesById.get('colon')?.number).toBe(6); // after the base fixture's five
+  });
+});
+
 describe('builds that fail', () => {
   it('builds the other languages when one is broken, and keeps the broken one’s previous files', async () => {
     const source = join(mkdtempSync(join(tmpdir(), 'folio-partial-')), 'source');
