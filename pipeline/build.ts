@@ -33,6 +33,8 @@ export interface BuiltFile {
   path: string;
   bytes: number;
   ms: number;
+  /** Pages, for a PDF. */
+  pages?: number;
 }
 
 export interface BuildResult {
@@ -60,6 +62,12 @@ export async function load(sourceDir: string, templatesDir: string, languages?: 
   checkTranslations(source, editions, diagnostics);
   for (const edition of editions) checkGlyphs(edition, diagnostics);
   return { diagnostics, source, editions };
+}
+
+/** Pages of a PDF written by folio (its page objects). */
+function countPdfPages(data: Uint8Array): number {
+  const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
+  return (text.match(/\/Type \/Page\b(?!s)/g) ?? []).length;
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -99,7 +107,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const format = formats.find((f) => f.name === job.format)!;
     const path = join(options.outDir, job.edition.lang, `report.${format.extension}`);
     await writeFileAtomic(path, result.data);
-    written.push({ lang: job.edition.lang, format: job.format, path, bytes: result.data.byteLength, ms: result.ms });
+    const pages = job.format === 'pdf' ? countPdfPages(result.data) : undefined;
+    written.push({ lang: job.edition.lang, format: job.format, path, bytes: result.data.byteLength, ms: result.ms, pages });
     options.onWritten?.(written[written.length - 1]!);
   });
   if (failures.length) throw new FolioError(`rendering failed (the previous files are unchanged):\n${failures.join('\n')}`);

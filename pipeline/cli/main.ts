@@ -5,11 +5,14 @@ import { performance } from 'node:perf_hooks';
 import { build, load } from '../build.js';
 import { formatNames } from '../formats.js';
 import { FolioError } from '../util/diagnostics.js';
-import { list, templatesFor } from './options.js';
-import { printDiagnostics } from './report.js';
+import { bundledTemplates, list, templatesFor } from './options.js';
+import { printDiagnostics, summary, type Reporter } from './report.js';
+import { newReport } from './new-report.js';
 
 const EXIT_HELP = `
 Exit codes: 0 success, 1 errors in the source (or a failed build), 2 bad usage.`;
+
+const reporterOption = () => new Option('-r, --reporter <reporter>', 'how to print problems: text (file:line:column lines), github (Actions annotations), json').choices(['text', 'github', 'json']).default('text');
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('folio')
@@ -24,25 +27,28 @@ export async function main(argv: string[]): Promise<number> {
     .description('build the editions into OUT/<lang>/report.<format>')
     .option('-s, --source <dir>', 'the report source folder (with report.json)', 'source')
     .option('-o, --out <dir>', 'the output folder', 'out')
-    .option('-t, --templates <dir>', 'the templates folder (default: templates/ beside the source, else folio’s own)')
+    .option('-t, --templates <dir>', 'the templates folder (default: templates/ in or beside the source, else folio’s own)')
     .option('-l, --lang <list>', 'languages to build, comma-separated (default: all in report.json)', list(undefined, 'language'))
     .addOption(new Option('-f, --format <list>', `formats to build, comma-separated: ${formatNames.join(', ')} (default: all)`).argParser(list(formatNames, 'format')))
+    .addOption(reporterOption())
     .option('-q, --quiet', 'print only problems')
     .addHelpText('after', EXIT_HELP)
-    .action(async (options: { source: string; out: string; templates?: string; lang?: string[]; format?: string[]; quiet?: boolean }) => {
+    .action(async (options: { source: string; out: string; templates?: string; lang?: string[]; format?: string[]; quiet?: boolean; reporter: Reporter }) => {
       const start = performance.now();
+      const progress = !options.quiet && options.reporter !== 'json';
       const result = await build({
         sourceDir: options.source,
         outDir: options.out,
         templatesDir: templatesFor(options.source, options.templates),
         languages: options.lang,
         formats: options.format,
+        // One line per edition as it is written.
+        onWritten: progress
+          ? (f) => process.stdout.write(`${f.lang} ${f.format.padEnd(4)} ${relative(process.cwd(), f.path)}  ${f.pages ? `${f.pages} pages  ` : ''}${(f.bytes / 1024).toFixed(0)} KiB  ${(f.ms / 1000).toFixed(2)} s\n`)
+          : undefined,
       });
-      printDiagnostics(result.diagnostics, 'text');
-      if (!options.quiet) {
-        for (const f of result.written) {
-          process.stdout.write(`${f.lang} ${f.format.padEnd(4)} ${relative(process.cwd(), f.path)}  ${(f.bytes / 1024).toFixed(0)} KiB  ${f.ms.toFixed(0)} ms\n`);
-        }
+      printDiagnostics(result.diagnostics, options.reporter);
+      if (progress) {
         process.stdout.write(`built ${result.written.length} file(s) in ${((performance.now() - start) / 1000).toFixed(2)} s\n`);
       }
       if (result.skipped.length) {
@@ -55,18 +61,30 @@ export async function main(argv: string[]): Promise<number> {
     .command('check')
     .description('check footnotes, recommendations, cross-references, data and translations; exit 1 on any error')
     .option('-s, --source <dir>', 'the report source folder (with report.json)', 'source')
-    .option('-t, --templates <dir>', 'the templates folder (default: templates/ beside the source, else folio’s own)')
-    .addOption(new Option('-f, --format <format>', 'message format').choices(['text', 'json']).default('text'))
+    .option('-t, --templates <dir>', 'the templates folder (default: templates/ in or beside the source, else folio’s own)')
+    .addOption(reporterOption())
+    .addOption(new Option('-f, --format <format>', 'the same as --reporter (text or json)').choices(['text', 'json']))
     .addHelpText('after', EXIT_HELP)
-    .action(async (options: { source: string; templates?: string; format: 'text' | 'json' }) => {
+    .action(async (options: { source: string; templates?: string; format?: 'text' | 'json'; reporter: Reporter }) => {
       const start = performance.now();
+      const reporter: Reporter = options.format ?? options.reporter;
       const { diagnostics, editions } = await load(options.source, templatesFor(options.source, options.templates));
-      printDiagnostics(diagnostics, options.format);
-      if (options.format === 'text') {
-        const summary = editions.map((e) => `${e.lang}: ${e.notes.length} notes, ${e.recommendations.length} recommendations`).join('; ');
-        process.stderr.write(`${diagnostics.errorCount} error(s), ${diagnostics.warningCount} warning(s)${summary ? ` — ${summary}` : ''} (${(performance.now() - start).toFixed(0)} ms)\n`);
+      printDiagnostics(diagnostics, reporter);
+      if (reporter !== 'json') {
+        const figures = editions.map((e) => `${e.lang}: ${e.notes.length} notes, ${e.recommendations.length} recommendations`).join('; ');
+        process.stderr.write(`${summary(diagnostics, editions.map((e) => e.lang))}${figures ? ` — ${figures}` : ''} (${(performance.now() - start).toFixed(0)} ms)\n`);
       }
       if (diagnostics.errorCount > 0) exitCode = 1;
+    });
+
+  program
+    .command('new')
+    .description('write a small working report source to start from')
+    .argument('<dir>', 'a new folder')
+    .option('-l, --lang <list>', 'languages, the official one first', list(undefined, 'language'), ['en'])
+    .action((dir: string, options: { lang: string[] }) => {
+      const files = newReport(dir, options.lang, bundledTemplates);
+      process.stdout.write(`wrote ${files.length} files to ${dir}; next: folio build --source ${dir} --out ${dir}/out\n`);
     });
 
   try {

@@ -7,9 +7,11 @@ import { InvalidArgumentError } from 'commander';
 /** The templates shipped with folio (used when a report has no `templates/` of its own). */
 export const bundledTemplates = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', ...(fileURLToPath(import.meta.url).includes(`${'/'}dist${'/'}`) ? ['..'] : []), 'templates');
 
-/** A report's templates: `--templates`, else `templates/` beside the source folder, else folio's own. */
+/** A report's templates: `--templates`, else `templates/` in or beside the source folder, else folio's own. */
 export function templatesFor(sourceDir: string, given?: string): string {
   if (given) return given;
+  const inside = join(resolve(sourceDir), 'templates');
+  if (existsSync(join(inside, 'labels'))) return inside;
   const beside = join(dirname(resolve(sourceDir)), 'templates');
   if (existsSync(join(beside, 'labels'))) return beside;
   return bundledTemplates;

@@ -1,14 +1,50 @@
-/** Printing diagnostics: one `path:line:column: severity: message [rule-id]` line each, or JSON for tools. */
+/**
+ * Printing diagnostics where people look: one `path:line:column: severity: message [rule-id]` line
+ * each (coloured on a terminal), GitHub Actions annotations, or JSON for tools; then a summary.
+ */
 import type { Diagnostics } from '../util/diagnostics.js';
 
-export function formatLine(m: ReturnType<Diagnostics['list']>[number]): string {
-  return `${m.path}:${m.line ?? 1}:${m.column ?? 1}: ${m.severity}: ${m.message} [${m.ruleId}]`;
+export type Reporter = 'text' | 'github' | 'json';
+type Message = ReturnType<Diagnostics['list']>[number];
+
+const color = (stream: NodeJS.WriteStream) => stream.isTTY === true && !process.env.NO_COLOR;
+
+export function formatLine(m: Message, colors = false): string {
+  const severity = colors ? (m.severity === 'error' ? `\x1b[31m${m.severity}\x1b[39m` : `\x1b[33m${m.severity}\x1b[39m`) : m.severity;
+  const rule = colors ? `\x1b[2m[${m.ruleId}]\x1b[22m` : `[${m.ruleId}]`;
+  return `${m.path}:${m.line ?? 1}:${m.column ?? 1}: ${severity}: ${m.message} ${rule}`;
 }
 
-export function printDiagnostics(diagnostics: Diagnostics, format: 'text' | 'json', stream: NodeJS.WriteStream = process.stderr): void {
-  if (format === 'json') {
+/** A GitHub Actions workflow command; data escaped as the runner expects. */
+export function formatGithub(m: Message): string {
+  const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return `::${m.severity === 'error' ? 'error' : 'warning'} file=${property(m.path)},line=${m.line ?? 1},col=${m.column ?? 1},title=${property(m.ruleId)}::${data(m.message)}`;
+}
+
+/** Errors and warnings per language (from the path: source/<lang>/, labels/<lang>.json), then the rest. */
+export function summary(diagnostics: Diagnostics, languages: string[]): string {
+  const counts = new Map<string, { errors: number; warnings: number }>();
+  for (const m of diagnostics.list()) {
+    const lang = languages.find((l) => new RegExp(`(^|/)${l}/|labels/${l}\\.json$`).test(m.path.replace(/\\/g, '/'))) ?? 'shared';
+    const c = counts.get(lang) ?? { errors: 0, warnings: 0 };
+    if (m.severity === 'error') c.errors++;
+    else c.warnings++;
+    counts.set(lang, c);
+  }
+  const parts = [...languages, 'shared'].filter((l) => counts.has(l)).map((l) => `${l}: ${counts.get(l)!.errors} error(s), ${counts.get(l)!.warnings} warning(s)`);
+  return `${diagnostics.errorCount} error(s), ${diagnostics.warningCount} warning(s)${parts.length ? ` (${parts.join('; ')})` : ''}`;
+}
+
+export function printDiagnostics(diagnostics: Diagnostics, reporter: Reporter, stream: NodeJS.WriteStream = process.stderr): void {
+  if (reporter === 'json') {
     process.stdout.write(JSON.stringify({ errors: diagnostics.errorCount, warnings: diagnostics.warningCount, messages: diagnostics.list() }, null, 2) + '\n');
     return;
   }
-  for (const m of diagnostics.list()) stream.write(formatLine(m) + '\n');
+  if (reporter === 'github') {
+    for (const m of diagnostics.list()) process.stdout.write(formatGithub(m) + '\n');
+    return;
+  }
+  const colors = color(stream);
+  for (const m of diagnostics.list()) stream.write(formatLine(m, colors) + '\n');
 }

@@ -64,7 +64,7 @@ const str = { type: 'string', minLength: 1 } as const;
 export const labelKeys = [
   'language', 'locale', 'languageName', 'contents', 'notes', 'page', 'backToText', 'noteLabel',
   'recommendationLabel', 'annex', 'priorityRecommendations', 'otherRecommendations', 'dateFormat',
-  'subsectionLetters', 'skipToContent', 'languageSwitch', 'draftMark',
+  'subsectionLetters', 'skipToContent', 'languageSwitch', 'draftMark', 'sectionLabel',
 ] as const;
 
 export const resultKeys = [

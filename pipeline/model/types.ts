@@ -135,6 +135,8 @@ export interface Labels {
   languageSwitch: string;
   /** The word marking every page of a draft edition. */
   draftMark: string;
+  /** How a cross-reference names a section (`section {{numeral}}`). */
+  sectionLabel: string;
 }
 
 /** The report's metadata, `source/report.json`. */

@@ -1,7 +1,7 @@
 /**
  * Resolves links to ids inside the report (`[see](#legal-framework)`, `[](#publish-results)`):
  * the target must be a heading or a recommendation; a link with no text gets the language's words
- * for it (“recommendation 7”, “IV”). An unknown target is an error.
+ * for it (“recommendation 7”, “section IV”). An unknown target is an error.
  */
 import type { Link } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -23,7 +23,9 @@ export function resolveCrossReferences({ edition, diagnostics, pathOf }: Transfo
     if (link.children.length === 0) {
       const text = recommendation
         ? fill(edition.labels.recommendationLabel, { number: recommendation.number ?? 0 })
-        : heading!.numeral ?? heading!.text;
+        : heading!.numeral
+          ? fill(edition.labels.sectionLabel, { numeral: heading!.numeral })
+          : heading!.text;
       link.children = [{ type: 'text', value: text }];
     }
   });
