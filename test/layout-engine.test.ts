@@ -10,7 +10,10 @@ import { layoutEdition } from '../pipeline/layout/layout-document.js';
 import { PAGE } from '../pipeline/layout/geometry.js';
 import { editionFromMarkdown } from './edition-from-markdown.js';
 import { layoutProblems } from './layout-invariants.js';
-import { templates } from './helpers.js';
+import { root, templates } from './helpers.js';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Layout } from '../pipeline/layout/types.js';
 
 const WORDS = 'the referendum commission observed that voters were informed about procedures although campaign finance remained unregulated and media coverage lacked balance'.split(' ');
 function sentence(seed: number, words: number): string {
@@ -19,17 +22,37 @@ function sentence(seed: number, words: number): string {
   return `${out.join(' ')}.`;
 }
 
-function layout(markdown: string) {
+function layout(markdown: string, golden?: string) {
   const { edition, diagnostics } = editionFromMarkdown(markdown);
   expect(diagnostics.list().filter((m) => m.severity === 'error')).toEqual([]);
-  return { edition, layout: layoutEdition(edition, templates) };
+  const result = layoutEdition(edition, templates);
+  if (golden) expectGolden(golden, result);
+  return { edition, layout: result };
+}
+
+/**
+ * Golden layouts (test/golden/layout-NAME.json): for each page, the notes cited in its text and the
+ * notes on it (number, continued from the page before, split to the page after), and where its text
+ * and notes end. Regenerate with UPDATE=1 after an intended change, and look at the difference.
+ */
+function expectGolden(name: string, l: Layout): void {
+  const summary = l.pages.map((p) => ({
+    page: p.index,
+    citations: p.citations,
+    notes: p.notes.map((n) => `${n.number}${n.continued ? ' (continued)' : ''}${n.split ? ' (split)' : ''}`),
+    bodyBottom: Math.round(p.bodyBottom),
+    noteTop: p.noteTop === undefined ? null : Math.round(p.noteTop),
+  }));
+  const path = join(root, 'test', 'golden', `layout-${name}.json`);
+  if (process.env.UPDATE || !existsSync(path)) writeFileSync(path, JSON.stringify(summary, null, 1) + '\n');
+  expect(summary).toEqual(JSON.parse(readFileSync(path, 'utf8')));
 }
 
 describe('page building with notes', () => {
   it('places thirty notes cited in one paragraph', () => {
     const refs = Array.from({ length: 30 }, (_, i) => `Sentence ${i} ${sentence(i, 8)}[^n${i}]`).join(' ');
     const defs = Array.from({ length: 30 }, (_, i) => `[^n${i}]: ${sentence(i, 30)}`).join('\n\n');
-    const { edition, layout: l } = layout(`# MANY NOTES {#many}\n\n${refs}\n\n${defs}\n`);
+    const { edition, layout: l } = layout(`# MANY NOTES {#many}\n\n${refs}\n\n${defs}\n`, 'many-notes');
     expect(layoutProblems(l, edition.notes.length)).toEqual([]);
     expect(edition.notes).toHaveLength(30);
     expect(Math.max(...l.pages.map((p) => p.notes.length))).toBeGreaterThan(5);
@@ -40,7 +63,7 @@ describe('page building with notes', () => {
     const long = Array.from({ length: 140 }, (_, i) => sentence(i + 3, 14)).join(' ');
     const text = Array.from({ length: 6 }, (_, i) => sentence(i, 60)).join('\n\n');
     const md = `# LONG NOTES {#long}\n\n${text}\n\nA paragraph with a long note.[^half] ${sentence(2, 40)}\n\n[^half]: ${half}\n\n${text}\n\nAnother one with a note longer than a page.[^long] ${sentence(3, 50)}\n\n[^long]: ${long}\n\n${text}\n\nAfter it, a short note.[^short]\n\n[^short]: Short.\n`;
-    const { edition, layout: l } = layout(md);
+    const { edition, layout: l } = layout(md, 'long-notes');
     expect(layoutProblems(l, edition.notes.length)).toEqual([]);
     const longNumber = edition.notesById.get('long')!.number;
     const longPieces = l.pages.flatMap((p) => p.notes.filter((n) => n.number === longNumber));
@@ -52,7 +75,7 @@ describe('page building with notes', () => {
   it('keeps notes cited in a heading, a table cell and a recommendation on their pages', () => {
     const filler = Array.from({ length: 8 }, (_, i) => sentence(i, 50)).join('\n\n');
     const md = `# HEADING WITH A NOTE[^in-heading] {#h}\n\n[^in-heading]: The heading's note.\n\n${filler}\n\n| Item | Number |\n| :-- | --: |\n| A cell with a note[^in-cell] | 12 |\n| Another | 13 |\n\n[^in-cell]: The cell's note.\n\n${filler}\n\n:::recommendation{#r priority=1}\nA recommendation with a note.[^in-rec]\n:::\n\n[^in-rec]: The recommendation's note.\n`;
-    const { edition, layout: l } = layout(md);
+    const { edition, layout: l } = layout(md, 'notes-in-heading-cell-recommendation');
     expect(layoutProblems(l, edition.notes.length)).toEqual([]);
     expect(edition.notes.map((n) => n.label)).toEqual(['in-heading', 'in-cell', 'in-rec']);
   });
