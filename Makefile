@@ -36,7 +36,11 @@ clean:
 distclean: clean
 	rm -rf node_modules
 
-.PHONY: bench fuzz
+.PHONY: bench fuzz screenshots
+# Pictures of the HTML editions at phone and desktop widths (needs Chromium: apt-get install chromium).
+screenshots: build
+	node dist/pipeline/tools/screenshots.js out
+
 # A longer run of the property tests (random documents through every writer).
 fuzz: dist/.built
 	FUZZ_RUNS=$${FUZZ_RUNS:-400} $(NODE_BIN)/vitest run test/fuzz.test.ts test/layout-engine.test.ts
