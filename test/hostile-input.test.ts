@@ -144,3 +144,24 @@ describe('a build killed at any moment', () => {
     expect(readdirSync(join(out, 'en')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   }, 180_000);
 });
+
+describe('templates', () => {
+  it('name the template, the line and the missing key in strict mode', async () => {
+    const source = fixtureSource();
+    const dir = mkdtempSync(join(tmpdir(), 'folio-templates-'));
+    cpSync(templates, dir, { recursive: true });
+    const file = join(dir, 'annex', 'recommendations.md.hbs');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('{{labels.otherRecommendations}}', '{{labels.otherRecomendations}}'));
+    await expect(load(source, dir)).rejects.toThrow(/recommendations\.md\.hbs:\d+:\d+: .*`labels\.otherRecomendations`|recommendations\.md\.hbs:\d+:\d+: .*otherRecomendations/);
+  });
+
+  it('do not reach prototypes through the data', async () => {
+    const source = fixtureSource();
+    const dir = mkdtempSync(join(tmpdir(), 'folio-templates-'));
+    cpSync(templates, dir, { recursive: true });
+    const file = join(dir, 'furniture', 'running-header.hbs');
+    writeFileSync(file, '{{text.constructor.name}}\n');
+    const out = mkdtempSync(join(tmpdir(), 'folio-out-'));
+    await expect(build({ sourceDir: source, outDir: out, templatesDir: dir, formats: ['pdf'] })).rejects.toThrow(/running-header\.hbs/);
+  });
+});
