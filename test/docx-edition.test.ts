@@ -121,6 +121,12 @@ describe('the DOCX editions', () => {
       expect(docx.parts['word/document.xml']).toMatch(/<w:jc w:val="(right|end)"\/>/);
     });
 
+    it('has the results chart as a picture (SVG with a PNG fallback) with its text alternative', () => {
+      const media = Object.keys(docx.parts).filter((p) => p.startsWith('word/media/'));
+      expect(media.map((m) => m.split('.').pop()).sort()).toEqual(['png', 'svg']);
+      expect(docx.parts['word/document.xml']).toMatch(new RegExp(`<wp:docPr id="\\d+" name="[^"]+" descr="[^"]*${lang === 'en' ? '77\\.18' : '77,18'}`));
+    });
+
     it('has the contents, running header, Page: N footer and language', () => {
       const toc = paragraphs.filter((p) => p.style === 'TOC1' || p.style === 'TOC2');
       expect(toc).toHaveLength(18);

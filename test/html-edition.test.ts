@@ -78,6 +78,15 @@ describe('the HTML editions', () => {
       }
     });
 
+    it('draws the results chart as SVG after the table, with a text alternative', () => {
+      const figure = select('table ~ figure.chart-figure', tree)!;
+      const svg = select('svg[role=img]', figure)!;
+      expect(String(svg.properties.ariaLabelledBy).replace(',', ' ')).toBe('chart-title chart-desc');
+      expect(selectAll('rect', svg)).toHaveLength(4);
+      const desc = toText(select('desc', svg)!);
+      expect(desc).toContain(lang === 'en' ? '77.18' : '77,18');
+    });
+
     it('has the results table with computed, localised figures', () => {
       const rows = selectAll('table tr', tree).map((r) => selectAll('th, td', r).map((c) => toText(c).trim()));
       expect(rows).toHaveLength(9);

@@ -103,6 +103,14 @@ describe('the PDF editions', () => {
       for (const e of edition.outline) expect(pdf.destinations).toContain(e.id);
     });
 
+    it('draws the results chart as vector bars, tagged as a figure with its text alternative', () => {
+      const layout = layoutEdition(edition, templates);
+      const bars = layout.pages.flatMap((p) => p.boxes.filter((b) => b.kind === 'rect'));
+      expect(bars).toHaveLength(4);
+      const figure = layout.structure.find((s) => s.type === 'Figure');
+      expect(figure?.alt).toContain(lang === 'en' ? '77.18' : '77,18');
+    });
+
     it('prints the running header and Page: N', () => {
       const header = pdf.items.filter((i) => near(i.size, TYPE.header.size)).map((i) => i.text);
       expect(header).toContain(edition.text.country);

@@ -5,7 +5,8 @@
  * each note's element follows the block that cites it.
  */
 import type { BlockContent, Heading, PhrasingContent, RootContent, Table } from 'mdast';
-import type { Chapter, Edition, Recommendation, RecommendationItem } from '../model/types.js';
+import type { BarChart, Chapter, Edition, Recommendation, RecommendationItem } from '../model/types.js';
+import { chartShape, CHART } from '../render/chart/chart-geometry.js';
 import type { Box, StructNode, TextStyle } from './types.js';
 import { breakLines, placeLine, type Align } from './break-lines.js';
 import { WordBuilder, styleFor, measureWord } from './words.js';
@@ -251,6 +252,9 @@ export class FlowBuilder {
         case 'code':
           this.paragraph([{ type: 'text', value: node.value }], body, this.struct('P'));
           break;
+        case 'barChart':
+          this.chart(node);
+          break;
         case 'thematicBreak':
         case 'html':
         case 'definition':
@@ -262,6 +266,28 @@ export class FlowBuilder {
           throw new Error(`PDF layout: no handler for block node \`${(node as { type: string }).type}\``);
       }
     }
+  }
+
+  /** The results chart, as vector boxes in one unbreakable block, a Figure with its text alternative. */
+  chart(node: BarChart): void {
+    const figure = this.struct('Figure');
+    this.structure[figure]!.alt = node.alt;
+    const shape = chartShape(node);
+    const boxes: Box[] = [];
+    const text = (t: { x: number; y: number; text: string }, size: number, face: 'regular' | 'bold') => {
+      const style = styleFor({ face, size }, face);
+      boxes.push({ kind: 'text', x: t.x, y: t.y - shape.height, text: t.text, style, width: widthOf(t.text, face, size), struct: figure });
+    };
+    text(shape.title, CHART.titleSize, 'bold');
+    for (const b of shape.bars) {
+      text(b.label, CHART.fontSize, 'regular');
+      boxes.push({ kind: 'rect', x: b.bar.x, y: b.bar.y - shape.height, width: b.bar.width, height: b.bar.height, fill: '#1f3f77', struct: figure });
+      text(b.value, CHART.fontSize, 'regular');
+    }
+    this.lines.push({
+      height: shape.height + TYPE.body.paragraphSpace, ascent: shape.height, spaceBefore: TYPE.body.paragraphSpace, boxes, notes: [],
+      block: ++this.block, index: 0, count: 1, keepWithNext: false, whole: true,
+    });
   }
 
   private structWithin(type: string, parent: number): number {

@@ -221,6 +221,6 @@ export function paginate(flow: Flow, firstLabel = 1): Page[] {
 }
 
 function place(box: Box, dx: number, baseline: number): Box {
-  if (box.kind === 'rule') return { ...box, x: box.x + dx, y: baseline + box.y };
+  if (box.kind === 'rule' || box.kind === 'rect') return { ...box, x: box.x + dx, y: baseline + box.y };
   return { ...box, x: box.x + dx, y: baseline + box.y } as Box;
 }

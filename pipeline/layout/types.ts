@@ -45,6 +45,18 @@ export interface RuleBox {
   artifact: true;
 }
 
+/** A filled rectangle (the bars of a chart), part of a structure element. */
+export interface RectBox {
+  kind: 'rect';
+  x: number;
+  /** Top edge. */
+  y: number;
+  width: number;
+  height: number;
+  fill: string;
+  struct?: number;
+}
+
 /** A named destination (`fn-12`, `legal-framework`): a point links can go to. */
 export interface DestBox {
   kind: 'dest';
@@ -53,7 +65,7 @@ export interface DestBox {
   y: number;
 }
 
-export type Box = TextBox | RuleBox | DestBox;
+export type Box = TextBox | RuleBox | RectBox | DestBox;
 
 export interface Page {
   /** 1-based position in the document. */
@@ -75,8 +87,8 @@ export interface Page {
 export interface StructNode {
   type: string;
   parent: number | null;
-  /** Alternative or actual text, language etc. could go here. */
-  title?: string;
+  /** Alternative text (figures). */
+  alt?: string;
 }
 
 export interface OutlineItem {

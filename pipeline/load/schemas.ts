@@ -68,7 +68,7 @@ export const labelKeys = [
 ] as const;
 
 export const resultKeys = [
-  'caption', 'item', 'number', 'percentage', 'registeredVoters', 'turnout', 'votedWithAbsenteeCertificates', 'votes',
+  'caption', 'chart', 'item', 'number', 'percentage', 'registeredVoters', 'turnout', 'votedWithAbsenteeCertificates', 'votes',
   'inFavour', 'against', 'invalid', 'bothMarked',
 ] as const;
 

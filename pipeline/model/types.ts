@@ -51,6 +51,16 @@ export interface ResultsPlaceholder {
   position?: import('unist').Position;
 }
 
+/** A horizontal bar chart made from data (the results), drawn by each writer from the same numbers. */
+export interface BarChart {
+  type: 'barChart';
+  title: string;
+  /** Text alternative: every bar's label and value, in words. */
+  alt: string;
+  bars: { label: string; value: number; text: string }[];
+  position?: import('unist').Position;
+}
+
 /** Alignment-aware table produced from data. Plain mdast `table` nodes carry it in `data.caption`. */
 export type DataTable = Table;
 
@@ -61,12 +71,14 @@ declare module 'mdast' {
     recommendationItem: RecommendationItem;
     recommendationsPlaceholder: RecommendationsPlaceholder;
     resultsPlaceholder: ResultsPlaceholder;
+    barChart: BarChart;
   }
   interface BlockContentMap {
     recommendation: Recommendation;
     recommendationItem: RecommendationItem;
     recommendationsPlaceholder: RecommendationsPlaceholder;
     resultsPlaceholder: ResultsPlaceholder;
+    barChart: BarChart;
   }
   interface HeadingData {
     /** Stable id from `{#id}` in the source. */
@@ -130,7 +142,7 @@ export interface Labels {
   dateFormat: string;
   subsectionLetters: string;
   topics: Record<string, string>;
-  results: Record<string, string>;
+  results: Record<'caption' | 'chart' | 'item' | 'number' | 'percentage' | 'registeredVoters' | 'turnout' | 'votedWithAbsenteeCertificates' | 'votes' | 'inFavour' | 'against' | 'invalid' | 'bothMarked', string>;
   skipToContent: string;
   languageSwitch: string;
   /** The word marking every page of a draft edition. */

@@ -5,6 +5,7 @@
 import type { Parent, RootContent, Table } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { TransformContext } from './context.js';
+import type { BarChart } from '../model/types.js';
 import { parseMarkdown } from '../parse/parse-markdown.js';
 import { template } from '../util/templates.js';
 import { formatInteger, formatPercent } from '../model/format.js';
@@ -42,6 +43,16 @@ export function renderResultsTable({ edition, diagnostics, pathOf, templatesDir 
     for (const child of generated) {
       if (child.type === 'table') ((child as Table).data ??= {}).caption = edition.labels.results.caption;
     }
+    // The chart of the votes, after the table.
+    const r = edition.labels.results;
+    const bars = [
+      { label: r.inFavour, value: results.inFavourPercent },
+      { label: r.against, value: results.againstPercent },
+      { label: r.invalid, value: results.invalidPercent },
+      { label: r.bothMarked, value: results.bothMarkedPercent },
+    ].map((b) => ({ ...b, text: pct(b.value) }));
+    const chart: BarChart = { type: 'barChart', title: r.chart, alt: `${r.chart}: ${bars.map((b) => `${b.label} ${b.text}`).join('; ')}.`, bars };
+    generated.push(chart);
     parent.children.splice(index, 1, ...generated);
     return [SKIP, index + generated.length];
   });

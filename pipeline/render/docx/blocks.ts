@@ -1,9 +1,12 @@
 /** Block content (mdast) → Word paragraphs and tables: one small function per node type. */
 import {
-  AlignmentType, Bookmark, InternalHyperlink, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild,
+  AlignmentType, Bookmark, ImageRun, InternalHyperlink, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type FileChild,
 } from 'docx';
 import type { BlockContent, DefinitionContent, Heading, List, RootContent, Table as MdTable } from 'mdast';
-import type { Chapter, Recommendation, RecommendationItem } from '../../model/types.js';
+import type { BarChart, Chapter, Recommendation, RecommendationItem } from '../../model/types.js';
+import { chartShape, chartSvg } from '../chart/chart-geometry.js';
+import { chartPng } from '../chart/chart-png.js';
+import { FAMILY } from '../fonts/fonts.js';
 import type { DocxContext } from './context.js';
 import { inlines } from './inlines.js';
 import { STYLE, TABLE_BORDER, TEXT_WIDTH } from './styles.js';
@@ -111,7 +114,28 @@ const handlers: Partial<{ [T in Block['type']]: Handler<T> }> = {
   thematicBreak: () => [new Paragraph({ children: [], border: { bottom: TABLE_BORDER } })],
   recommendation: (node, context) => recommendation(node, context),
   recommendationItem: (node, context) => recommendationItem(node, context),
+  barChart: (node) => chart(node),
 };
+
+/** The chart as a picture: SVG, with the PNG fallback Word files require; its text as the picture's description. */
+function chart(node: BarChart): FileChild[] {
+  const shape = chartShape(node);
+  return [
+    new Paragraph({
+      keepNext: true,
+      children: [
+        new ImageRun({
+          type: 'svg',
+          data: Buffer.from(chartSvg(node, FAMILY)),
+          fallback: { type: 'png', data: chartPng(node) },
+          transformation: { width: shape.width * (96 / 72), height: shape.height * (96 / 72) },
+          altText: { name: node.title, title: node.title, description: node.alt },
+        }),
+      ],
+    }),
+    new Paragraph({ style: STYLE.tableText, children: [new TextRun({ text: node.title, italics: true })] }),
+  ];
+}
 
 /** Nodes with nothing to show in Word: notes are Word footnotes, placeholders were replaced. */
 const IGNORED = new Set(['html', 'definition', 'footnoteDefinition', 'recommendationsPlaceholder', 'resultsPlaceholder', 'yaml']);

@@ -125,6 +125,13 @@ export function normalisePackage(data: Uint8Array, epoch: number, language: stri
     let xml = text(name);
     if (xml === undefined) continue;
     xml = splitFieldRuns(renumber(xml));
+    // Drawing ids come from a process-wide counter in docx: number them within the document.
+    let drawing = 0;
+    const drawings = new Map<string, number>();
+    xml = xml.replace(/(<(?:wp:docPr|pic:cNvPr)\b[^>]*\bid=")(\d+)(")/g, (_m, a: string, id: string, b: string) => {
+      if (!drawings.has(id)) drawings.set(id, ++drawing);
+      return `${a}${drawings.get(id)}${b}`;
+    });
     for (const [from, to] of relIds) xml = xml.split(`r:id="${from}"`).join(`r:id="${to}"`);
     files[name] = strToU8(xml);
   }

@@ -6,7 +6,8 @@
 import type { Element, ElementContent, Properties } from 'hast';
 import type { FootnoteReference, Heading, Table, TableRow, Nodes } from 'mdast';
 import type { Handlers, State } from 'mdast-util-to-hast';
-import type { Chapter, Edition, Recommendation, RecommendationItem } from '../../model/types.js';
+import type { BarChart, Chapter, Edition, Recommendation, RecommendationItem } from '../../model/types.js';
+import { chartShape } from '../chart/chart-geometry.js';
 import { fill } from '../../util/templates.js';
 
 export const noteId = (n: number) => `fn-${n}`;
@@ -59,6 +60,21 @@ export function handlers(edition: Edition, onChapter: (chapter: Chapter, content
     },
     resultsPlaceholder(): undefined {
       return undefined;
+    },
+    barChart(_state: State, node: BarChart): Element {
+      const shape = chartShape(node);
+      const label = (t: { x: number; y: number; text: string }, className: string) =>
+        el('text', { x: t.x.toFixed(1), y: t.y.toFixed(1), className: [className] }, [text(t.text)]);
+      const svg = el('svg', { viewBox: `0 0 ${shape.width} ${shape.height}`, role: 'img', ariaLabelledBy: ['chart-title', 'chart-desc'], className: ['chart'] }, [
+        el('title', { id: 'chart-title' }, [text(node.title)]),
+        el('desc', { id: 'chart-desc' }, [text(node.alt)]),
+        ...shape.bars.flatMap((b) => [
+          label(b.label, 'chart-label'),
+          el('rect', { x: b.bar.x.toFixed(1), y: b.bar.y.toFixed(1), width: b.bar.width.toFixed(1), height: String(b.bar.height), className: ['chart-bar'] }, []),
+          label(b.value, 'chart-value'),
+        ]),
+      ]);
+      return el('figure', { className: ['chart-figure'] }, [svg, el('figcaption', {}, [text(node.title)])]);
     },
     table(state: State, node: Table): Element {
       const align = node.align ?? [];

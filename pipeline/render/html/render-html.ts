@@ -22,6 +22,7 @@ const schema: Schema = {
   tagNames: [
     'section', 'aside', 'nav', 'header', 'div', 'span', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'em', 'strong', 'del', 'code',
     'pre', 'blockquote', 'ol', 'ul', 'li', 'sup', 'sub', 'br', 'hr', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'img',
+    'figure', 'figcaption', 'svg', 'title', 'desc', 'rect', 'text',
   ],
   attributes: {
     '*': ['id', 'className', 'role', 'ariaLabel', 'ariaLabelledBy', 'lang', 'dir'],
@@ -30,6 +31,9 @@ const schema: Schema = {
     ol: ['start'],
     th: ['scope'],
     img: ['src', 'alt', 'width', 'height'],
+    svg: ['viewBox'],
+    rect: ['x', 'y', 'width', 'height'],
+    text: ['x', 'y'],
   },
   required: {},
   strip: ['script', 'style'],

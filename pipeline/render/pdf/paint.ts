@@ -43,7 +43,7 @@ export function paint(layout: Layout, edition: Edition): Promise<Uint8Array> {
   if (root) {
     layout.structure.forEach((node, i) => {
       if (i === 0) return;
-      elements[i] = doc.struct(node.type as never);
+      elements[i] = doc.struct(node.type as never, (node.alt ? { alt: node.alt } : {}) as never);
     });
     layout.structure.forEach((node, i) => {
       if (i === 0) return;
@@ -75,8 +75,8 @@ export function paint(layout: Layout, edition: Edition): Promise<Uint8Array> {
     };
     for (const box of page.boxes) {
       if (box.kind === 'dest') continue;
-      const artifact = box.kind === 'rule' || !!box.artifact || box.struct === undefined;
-      const struct = box.kind === 'text' ? box.struct : undefined;
+      const artifact = box.kind === 'rule' || (box.kind === 'text' && !!box.artifact) || box.struct === undefined;
+      const struct = box.kind === 'text' || box.kind === 'rect' ? box.struct : undefined;
       if (!open || open.artifact !== artifact || open.struct !== struct) {
         close();
         if (artifact) doc.markContent('Artifact', { type: 'Pagination' } as never);
@@ -85,6 +85,10 @@ export function paint(layout: Layout, edition: Edition): Promise<Uint8Array> {
       }
       if (box.kind === 'rule') {
         doc.save().moveTo(box.x, box.y).lineTo(box.x + box.width, box.y).lineWidth(box.thickness).strokeColor('#000000').stroke().restore();
+        continue;
+      }
+      if (box.kind === 'rect') {
+        doc.save().rect(box.x, box.y, box.width, box.height).fillColor(box.fill).fill().restore();
         continue;
       }
       drawText(doc, box);
