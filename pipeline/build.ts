@@ -25,6 +25,8 @@ export interface BuildOptions {
   formats?: string[];
   /** Called as each file is written. */
   onWritten?: (file: BuiltFile) => void;
+  /** Called once the number of files to render is known. */
+  onStart?: (total: number) => void;
 }
 
 export interface BuiltFile {
@@ -98,6 +100,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (/^\.report\.[a-z]+\.\d+\.[a-z0-9]+\.tmp$/.test(name)) await rm(join(dir, name), { force: true });
     }
   }
+  options.onStart?.(jobs.length);
   const failures: string[] = [];
   await renderJobs(jobs, async (job, result) => {
     if (result.error || !result.data) {

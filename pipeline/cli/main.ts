@@ -8,6 +8,7 @@ import { FolioError } from '../util/diagnostics.js';
 import { bundledTemplates, list, templatesFor } from './options.js';
 import { printDiagnostics, summary, type Reporter } from './report.js';
 import { newReport } from './new-report.js';
+import { ProgressBar } from './progress-bar.js';
 
 const EXIT_HELP = `
 Exit codes: 0 success, 1 errors in the source (or a failed build), 2 bad usage.`;
@@ -36,6 +37,8 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (options: { source: string; out: string; templates?: string; lang?: string[]; format?: string[]; quiet?: boolean; reporter: Reporter }) => {
       const start = performance.now();
       const progress = !options.quiet && options.reporter !== 'json';
+      // On a terminal, a bar once a build has taken more than a second (long reports).
+      const bar = progress && process.stderr.isTTY ? new ProgressBar(process.stderr) : undefined;
       const result = await build({
         sourceDir: options.source,
         outDir: options.out,
@@ -43,10 +46,16 @@ export async function main(argv: string[]): Promise<number> {
         languages: options.lang,
         formats: options.format,
         // One line per edition as it is written.
+        onStart: (total) => bar?.start(total),
         onWritten: progress
-          ? (f) => process.stdout.write(`${f.lang} ${f.format.padEnd(4)} ${relative(process.cwd(), f.path)}  ${f.pages ? `${f.pages} pages  ` : ''}${(f.bytes / 1024).toFixed(0)} KiB  ${(f.ms / 1000).toFixed(2)} s\n`)
+          ? (f) => {
+              bar?.clear();
+              process.stdout.write(`${f.lang} ${f.format.padEnd(4)} ${relative(process.cwd(), f.path)}  ${f.pages ? `${f.pages} pages  ` : ''}${(f.bytes / 1024).toFixed(0)} KiB  ${(f.ms / 1000).toFixed(2)} s\n`);
+              bar?.tick();
+            }
           : undefined,
       });
+      bar?.stop();
       printDiagnostics(result.diagnostics, options.reporter);
       if (progress) {
         process.stdout.write(`built ${result.written.length} file(s) in ${((performance.now() - start) / 1000).toFixed(2)} s\n`);
