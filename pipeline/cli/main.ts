@@ -33,8 +33,18 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('-f, --format <list>', `formats to build, comma-separated: ${formatNames.join(', ')} (default: all)`).argParser(list(formatNames, 'format')))
     .addOption(reporterOption())
     .option('-q, --quiet', 'print only problems')
+    .option('-w, --watch', 'rebuild what a change affects and serve the HTML editions with live reload')
+    .option('-p, --port <port>', 'the port to serve on with --watch (0: any free one)', (v) => Number(v), 4321)
     .addHelpText('after', EXIT_HELP)
-    .action(async (options: { source: string; out: string; templates?: string; lang?: string[]; format?: string[]; quiet?: boolean; reporter: Reporter }) => {
+    .action(async (options: { source: string; out: string; templates?: string; lang?: string[]; format?: string[]; quiet?: boolean; reporter: Reporter; watch?: boolean; port: number }) => {
+      if (options.watch) {
+        const { watchAndServe } = await import('./watch.js');
+        await watchAndServe({
+          sourceDir: options.source, outDir: options.out, templatesDir: templatesFor(options.source, options.templates),
+          languages: options.lang, formats: options.format, port: options.port, log: (line) => process.stdout.write(`${line}\n`),
+        });
+        await new Promise(() => undefined); // until interrupted
+      }
       const start = performance.now();
       const progress = !options.quiet && options.reporter !== 'json';
       // On a terminal, a bar once a build has taken more than a second (long reports).
