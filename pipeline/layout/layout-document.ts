@@ -10,16 +10,8 @@ import { paginate } from './paginate.js';
 import { PAGE, TEXT_WIDTH, TYPE } from './geometry.js';
 import { styleFor } from './words.js';
 import { widthOf } from './measure.js';
-import { fill, template } from '../util/templates.js';
-
-function furnitureLines(templatesDir: string, name: string, edition: Edition): string[] {
-  const html = template(templatesDir, name)({ text: edition.text, eventDate: edition.eventDateText, labels: edition.labels });
-  return html
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((l) => l.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#x3D;/g, '=').replace(/&#x60;/g, '`'));
-}
+import { fill } from '../util/templates.js';
+import { furnitureLines } from '../model/furniture.js';
 
 function destPages(pages: Page[]): Map<string, Page> {
   const map = new Map<string, Page>();

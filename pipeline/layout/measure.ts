@@ -6,14 +6,16 @@ import { createRequire } from 'node:module';
 import type * as Fontkit from 'fontkit';
 import { fontData, type Face } from '../render/fonts/fonts.js';
 
-// The CommonJS build, the one pdfkit loads: one copy of fontkit's code in the process.
-const fontkit = createRequire(import.meta.url)('fontkit') as typeof Fontkit;
+// The CommonJS build, the one pdfkit loads: one copy of fontkit's code in the process; loaded on
+// first use, so a command that measures nothing does not pay for it.
+let fontkit: typeof Fontkit | undefined;
 const fonts = new Map<Face, Fontkit.Font>();
 const widths = new Map<string, number>();
 
 export function font(face: Face): Fontkit.Font {
   let f = fonts.get(face);
   if (!f) {
+    fontkit ??= createRequire(import.meta.url)('fontkit') as typeof Fontkit;
     f = fontkit.create(fontData(face));
     fonts.set(face, f);
   }

@@ -31,7 +31,7 @@ function failure(path: string, error: unknown): TemplateError {
   return new TemplateError(path, line === undefined ? undefined : Number(line), column, reason);
 }
 
-function compile(path: string): Handlebars.TemplateDelegate {
+function compile(path: string, noEscape = false): Handlebars.TemplateDelegate {
   let source: string;
   try {
     source = readFileSync(path, 'utf8');
@@ -44,14 +44,19 @@ function compile(path: string): Handlebars.TemplateDelegate {
   } catch (error) {
     throw failure(shown(path), error);
   }
-  return hbs.compile(source, { strict: true, noEscape: false });
+  return hbs.compile(source, { strict: true, noEscape });
 }
 
-export function template(templatesDir: string, name: string): (data: object) => string {
+/**
+ * A template by name. Output is HTML-escaped, for templates that make HTML or Markdown; `text`
+ * templates (page furniture drawn as text in the PDF and DOCX) are not escaped.
+ */
+export function template(templatesDir: string, name: string, kind: 'markup' | 'text' = 'markup'): (data: object) => string {
   const path = join(templatesDir, name);
-  const cached = cache.get(path);
-  const fn = cached ?? compile(path);
-  if (!cached) cache.set(path, fn);
+  const key = `${kind}:${path}`;
+  const cached = cache.get(key);
+  const fn = cached ?? compile(path, kind === 'text');
+  if (!cached) cache.set(key, fn);
   return (data) => {
     try {
       return fn(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });

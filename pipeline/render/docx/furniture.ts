@@ -7,20 +7,13 @@ import {
   Footer, FootnoteReferenceRun, Header, InternalHyperlink, PageBreak, PageNumber, PageReference, Paragraph, TextRun, BorderStyle, TabStopType, LeaderType, AlignmentType,
 } from 'docx';
 import type { Edition } from '../../model/types.js';
-import { fill, template } from '../../util/templates.js';
+import { fill } from '../../util/templates.js';
+import { furnitureLines } from '../../model/furniture.js';
 import type { DocxContext } from './context.js';
 import { STYLE, TEXT_WIDTH, TOC_RIGHT_INDENT } from './styles.js';
 
-function lines(templatesDir: string, name: string, edition: Edition): string[] {
-  return template(templatesDir, name)({ text: edition.text, eventDate: edition.eventDateText, labels: edition.labels })
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((l) => l.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#x3D;/g, '=').replace(/&#x60;/g, '`'));
-}
-
 export function titlePage(edition: Edition, templatesDir: string): Paragraph[] {
-  const [country, event, date, ...title] = lines(templatesDir, 'furniture/title-page.hbs', edition);
+  const [country, event, date, ...title] = furnitureLines(templatesDir, 'furniture/title-page.hbs', edition);
   const note = edition.titleNote ? [new FootnoteReferenceRun(edition.titleNote.number)] : [];
   return [
     new Paragraph({ style: STYLE.coverLine, spacing: { before: 2400 }, children: [new TextRun(country ?? '')] }),
@@ -61,7 +54,7 @@ export function titleHeader(edition: Edition): Header {
 }
 
 export function header(edition: Edition, templatesDir: string): Header {
-  const text = lines(templatesDir, 'furniture/running-header.hbs', edition);
+  const text = furnitureLines(templatesDir, 'furniture/running-header.hbs', edition);
   return new Header({
     children: [...draftMark(edition), ...text.map(
       (line, i) =>
