@@ -43,6 +43,7 @@ writeFileSync(pandocInput, markdown);
 const out = (name: string) => join(work, name);
 const cases: { name: string; command: string[]; who: 'folio' | 'pandoc' }[] = [
   { name: 'folio: 9 editions (en, ru, kk × html, docx, pdf)', command: ['node', folio, 'build', '-q', '--out', out('all')], who: 'folio' },
+  { name: 'folio: 9 editions, cold (parse cache off)', command: ['env', 'FOLIO_CACHE=0', 'node', folio, 'build', '-q', '--out', out('cold')], who: 'folio' },
   { name: 'folio: en html', command: ['node', folio, 'build', '-q', '--lang', 'en', '--format', 'html', '--out', out('en')], who: 'folio' },
   { name: 'folio: en docx', command: ['node', folio, 'build', '-q', '--lang', 'en', '--format', 'docx', '--out', out('en')], who: 'folio' },
   { name: 'folio: en pdf', command: ['node', folio, 'build', '-q', '--lang', 'en', '--format', 'pdf', '--out', out('en')], who: 'folio' },

@@ -7,6 +7,7 @@ import type { Chapter, Edition, Labels, ReportMeta } from './types.js';
 import type { SourceSet } from '../load/load-source.js';
 import type { Diagnostics } from '../util/diagnostics.js';
 import { parseMarkdown } from '../parse/parse-markdown.js';
+import { cachedParse } from '../parse/parse-cache.js';
 import { headingAttributes } from '../parse/heading-attributes.js';
 import { directives } from '../parse/directives.js';
 import { sourceHygiene } from '../parse/source-hygiene.js';
@@ -17,7 +18,7 @@ import { formatDate } from './format.js';
 import { locate } from '../load/read-json.js';
 
 export function parseChapter(path: string, text: string, diagnostics: Diagnostics): Chapter {
-  const tree = parseMarkdown(text);
+  const tree = cachedParse(text, parseMarkdown);
   headingAttributes(tree, path, diagnostics);
   directives(tree, path, text, diagnostics);
   sourceHygiene(tree, path, diagnostics);
