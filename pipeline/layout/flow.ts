@@ -280,7 +280,7 @@ export class FlowBuilder {
     };
     text(shape.title, CHART.titleSize, 'bold');
     for (const b of shape.bars) {
-      text(b.label, CHART.fontSize, 'regular');
+      for (const l of b.label) text(l, CHART.fontSize, 'regular');
       boxes.push({ kind: 'rect', x: b.bar.x, y: b.bar.y - shape.height, width: b.bar.width, height: b.bar.height, fill: '#1f3f77', struct: figure });
       text(b.value, CHART.fontSize, 'regular');
     }

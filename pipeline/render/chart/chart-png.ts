@@ -1,10 +1,11 @@
 /**
- * A raster of the chart's bars, as a PNG: the fallback picture Word files require beside an SVG
- * (readers without SVG show it; the text alternative carries the labels and values).
+ * The chart as a PNG, text included: the fallback picture Word files require beside an SVG, which
+ * readers without SVG (LibreOffice) show.
  */
 import { deflateSync, crc32 } from 'node:zlib';
 import type { BarChart } from '../../model/types.js';
-import { chartShape } from './chart-geometry.js';
+import { chartShape, CHART } from './chart-geometry.js';
+import { Raster } from './rasterize.js';
 
 function chunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
@@ -19,19 +20,18 @@ export function chartPng(chart: BarChart, scale = 2): Buffer {
   const shape = chartShape(chart);
   const width = Math.round(shape.width * scale);
   const height = Math.round(shape.height * scale);
+  const raster = new Raster(width, height);
+  raster.text(shape.title.text, shape.title.x * scale, shape.title.y * scale, CHART.titleSize * scale, 'bold');
+  for (const b of shape.bars) {
+    for (const l of b.label) raster.text(l.text, l.x * scale, l.y * scale, CHART.fontSize * scale, 'regular');
+    raster.rect(b.bar.x * scale, b.bar.y * scale, b.bar.width * scale, b.bar.height * scale, [0x1f, 0x3f, 0x77]);
+    raster.text(b.value.text, b.value.x * scale, b.value.y * scale, CHART.fontSize * scale, 'regular');
+  }
   const rows: Buffer[] = [];
   for (let y = 0; y < height; y++) {
-    const row = Buffer.alloc(1 + width * 3, 255);
-    row[0] = 0;
-    for (const b of shape.bars) {
-      if (y >= b.bar.y * scale && y < (b.bar.y + b.bar.height) * scale) {
-        for (let x = Math.round(b.bar.x * scale); x < Math.round((b.bar.x + b.bar.width) * scale) && x < width; x++) {
-          row[1 + x * 3] = 0x1f;
-          row[2 + x * 3] = 0x3f;
-          row[3 + x * 3] = 0x77;
-        }
-      }
-    }
+    const row = Buffer.alloc(1 + width * 3);
+    row[0] = 0; // no filter
+    Buffer.from(raster.color.buffer, y * width * 3, width * 3).copy(row, 1);
     rows.push(row);
   }
   const header = Buffer.alloc(13);

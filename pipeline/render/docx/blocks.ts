@@ -122,7 +122,6 @@ function chart(node: BarChart): FileChild[] {
   const shape = chartShape(node);
   return [
     new Paragraph({
-      keepNext: true,
       children: [
         new ImageRun({
           type: 'svg',
@@ -133,7 +132,6 @@ function chart(node: BarChart): FileChild[] {
         }),
       ],
     }),
-    new Paragraph({ style: STYLE.tableText, children: [new TextRun({ text: node.title, italics: true })] }),
   ];
 }
 

@@ -69,7 +69,7 @@ export function handlers(edition: Edition, onChapter: (chapter: Chapter, content
         el('title', { id: 'chart-title' }, [text(node.title)]),
         el('desc', { id: 'chart-desc' }, [text(node.alt)]),
         ...shape.bars.flatMap((b) => [
-          label(b.label, 'chart-label'),
+          ...b.label.map((l) => label(l, 'chart-label')),
           el('rect', { x: b.bar.x.toFixed(1), y: b.bar.y.toFixed(1), width: b.bar.width.toFixed(1), height: String(b.bar.height), className: ['chart-bar'] }, []),
           label(b.value, 'chart-value'),
         ]),
