@@ -4,7 +4,6 @@
  */
 import { join, sep } from 'node:path';
 import { readdir, rm } from 'node:fs/promises';
-import { performance } from 'node:perf_hooks';
 import type { Edition } from './model/types.js';
 import { Diagnostics } from './util/diagnostics.js';
 import { loadSource, shown } from './load/load-source.js';

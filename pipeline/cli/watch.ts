@@ -5,7 +5,7 @@
  */
 import { createServer, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { join, relative, resolve, sep, extname } from 'node:path';
+import { relative, resolve, sep, extname } from 'node:path';
 import { watch } from 'chokidar';
 import { build, type BuildOptions } from '../build.js';
 import { printDiagnostics } from './report.js';

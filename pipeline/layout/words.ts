@@ -79,26 +79,13 @@ export class WordBuilder {
     if (first) this.notes.push(number);
   }
 
-  /** A destination at the next word's start. */
-  dest(name: string): void {
-    this.flush();
-    this.pendingDest = name;
-  }
-  private pendingDest?: string;
-
   inline(nodes: PhrasingContent[], bold = false, italic = false, link?: LinkTarget): void {
     const base = this.options.style;
     for (const node of nodes) {
       switch (node.type) {
         case 'text': {
           const style = styleFor(base, faceOf(bold || base.face === 'bold' || base.face === 'boldItalic', italic !== (base.face === 'italic' || base.face === 'boldItalic')));
-          const before = this.current.length + this.words.length;
           this.text(node.value, style, link);
-          if (this.pendingDest && this.current.length + this.words.length > before) {
-            const target = this.current[0] ?? this.words[this.words.length - 1]?.fragments[0];
-            if (target) target.dest = this.pendingDest;
-            this.pendingDest = undefined;
-          }
           break;
         }
         case 'emphasis':

@@ -4,7 +4,7 @@
  * The tree is mdast (from remark) extended by declaration merging with folio's own nodes, so
  * `unist-util-visit` and every writer are type-checked against the same list of node types.
  */
-import type { Parent, PhrasingContent, Root, RootContent, Heading, FootnoteDefinition, BlockContent, Table } from 'mdast';
+import type { Parent, Root, RootContent, Heading, FootnoteDefinition, BlockContent } from 'mdast';
 
 /** A chapter: the content of one source file, kept as a unit so messages can name the file. */
 export interface Chapter extends Parent {
@@ -60,9 +60,6 @@ export interface BarChart {
   bars: { label: string; value: number; text: string }[];
   position?: import('unist').Position;
 }
-
-/** Alignment-aware table produced from data. Plain mdast `table` nodes carry it in `data.caption`. */
-export type DataTable = Table;
 
 declare module 'mdast' {
   interface RootContentMap {

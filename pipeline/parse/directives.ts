@@ -1,8 +1,8 @@
 /**
- * Turns remark-directive's generic nodes into folio's nodes: `:::recommendation{#id priority=N}`
- * and `{#id topic=section-id}`, `::recommendations`, `::results-table`. Unknown text directives,
- * which remark-directive makes of ordinary text such as `10:30` or `Алматы:Астана`, go back to
- * the exact source text; unknown block directives are errors.
+ * Turns the generic directive nodes into folio's nodes: `:::recommendation{#id priority=N}` and
+ * `{#id topic=section-id}`, `::recommendations`, `::results-table`. Unknown block directives are
+ * errors and stay as their source text. (Text directives are not parsed at all: see
+ * parse-markdown.ts; should a tree hold one, it goes back to its exact source text.)
  */
 import type { Root, Parent, RootContent, BlockContent, Text } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
