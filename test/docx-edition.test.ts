@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { visit } from 'unist-util-visit';
+import { textOf as rawText } from './mdast-text.js';
+
+const textOf = (node: Node) => rawText(node).replace(/\s+/g, ' ').trim();
 import type { Node } from 'unist';
 import { build } from '../pipeline/build.js';
 import type { Edition } from '../pipeline/model/types.js';
@@ -23,13 +26,6 @@ const out = mkdtempSync(join(tmpdir(), 'folio-docx-'));
 const result = await build({ sourceDir: join(root, 'source'), outDir: out, templatesDir: templates, formats: ['docx'] });
 const file = (lang: string) => join(out, lang, 'report.docx');
 
-function textOf(node: Node): string {
-  let s = '';
-  visit(node, (x: Node & { value?: string }) => {
-    if (x.type === 'text') s += x.value;
-  });
-  return s.replace(/\s+/g, ' ').trim();
-}
 
 /** For each citation in the edition's text, in order: its number and the three words before it. */
 function citations(edition: Edition): { number: number; words: string }[] {

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { visit } from 'unist-util-visit';
+import { textOf } from './mdast-text.js';
 import type { Node } from 'unist';
 import { editionFromMarkdown } from './edition-from-markdown.js';
 import { renderHtml } from '../pipeline/render/html/render-html.js';
@@ -56,13 +57,6 @@ const documents = fc.array(fc.integer(), { minLength: 1, maxLength: 14 }).chain(
   return { markdown: md, notes: order };
 });
 
-function textOf(node: Node): string {
-  let s = '';
-  visit(node, (x: Node & { value?: string }) => {
-    if (x.type === 'text') s += x.value;
-  });
-  return s;
-}
 const norm = (s: string) => s.replace(/[\s\u00ad\-]/g, '');
 
 describe('random documents through every transform and writer', () => {

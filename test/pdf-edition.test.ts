@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { visit } from 'unist-util-visit';
+import { textOf } from './mdast-text.js';
 import type { Node } from 'unist';
 import { build } from '../pipeline/build.js';
 import { layoutEdition } from '../pipeline/layout/layout-document.js';
@@ -24,13 +25,6 @@ const file = (lang: string) => join(out, lang, 'report.pdf');
 const norm = (s: string) => s.replace(/[\s\u00ad\-]/g, '');
 const near = (a: number, b: number) => Math.abs(a - b) < 0.06;
 
-function textOf(node: Node): string {
-  let s = '';
-  visit(node, (x: Node & { value?: string }) => {
-    if (x.type === 'text') s += x.value;
-  });
-  return s;
-}
 
 const digits = (i: PdfItem) => /^\d+\s*$/.test(i.text);
 

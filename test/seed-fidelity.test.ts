@@ -11,6 +11,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { visit } from 'unist-util-visit';
+import { textOf as rawText } from './mdast-text.js';
+
+/** Text with a line break at each note citation, so sentences are not joined across notes. */
+const textOf = (node: Node) => rawText(node, '\n');
 import type { Node } from 'unist';
 import { load } from '../pipeline/build.js';
 import { root, templates } from './helpers.js';
@@ -23,14 +27,6 @@ const FURNITURE = /^(Republic of Kazakhstan|Referendum, 5 June 2022|ODIHR Refere
 const SENTENCE = /(?<=[.;:”])\s+(?=[A-Z“‘])/;
 const norm = (s: string) => s.replace(/[\s\-\\\u00AD]/g, '');
 
-function textOf(node: Node): string {
-  let s = '';
-  visit(node, (x: Node & { value?: string }) => {
-    if (x.type === 'text') s += x.value;
-    else if (x.type === 'footnoteReference') s += '\n';
-  });
-  return s;
-}
 
 /** Found whole, or in two parts (cut by a page break or a note block in the other text). */
 function found(haystack: string, sentence: string): boolean {
