@@ -72,3 +72,15 @@ describe('folio', () => {
     }
   }, 120_000);
 });
+
+describe('folio check on a terminal', () => {
+  it('prints vfile-reporter’s table with --reporter table', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'folio-table-')), 'report');
+    folio(['new', dir]);
+    const file = join(dir, 'en', '01-introduction.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('[^regions-by-lot]\n', '[^regions-by-lot][^missing]\n'));
+    const run = folio(['check', '--source', dir, '--reporter', 'table']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/01-introduction\.md\n\s*3:\d+\s+error\s+citation of undefined note `missing`.*undefined-note/);
+  });
+});

@@ -13,7 +13,10 @@ import { ProgressBar } from './progress-bar.js';
 const EXIT_HELP = `
 Exit codes: 0 success, 1 errors in the source (or a failed build), 2 bad usage.`;
 
-const reporterOption = () => new Option('-r, --reporter <reporter>', 'how to print problems: text (file:line:column lines), github (Actions annotations), json').choices(['text', 'github', 'json']).default('text');
+const reporterOption = () =>
+  new Option('-r, --reporter <reporter>', 'how to print problems: auto (a table on a terminal, file:line:column lines when piped), text (lines), table, github (Actions annotations), json')
+    .choices(['auto', 'text', 'table', 'github', 'json'])
+    .default('auto');
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('folio')
@@ -82,11 +85,11 @@ export async function main(argv: string[]): Promise<number> {
     .option('-s, --source <dir>', 'the report source folder (with report.json)', 'source')
     .option('-t, --templates <dir>', 'the templates folder (default: templates/ in or beside the source, else folio’s own)')
     .addOption(reporterOption())
-    .addOption(new Option('-f, --format <format>', 'the same as --reporter (text or json)').choices(['text', 'json']))
+    .addOption(new Option('-f, --format <format>', 'the same as --reporter').choices(['auto', 'text', 'table', 'github', 'json']))
     .addHelpText('after', EXIT_HELP)
-    .action(async (options: { source: string; templates?: string; format?: 'text' | 'json'; reporter: Reporter }) => {
+    .action(async (options: { source: string; templates?: string; format?: string; reporter: Reporter }) => {
       const start = performance.now();
-      const reporter: Reporter = options.format ?? options.reporter;
+      const reporter: Reporter = (options.format as Reporter | undefined) ?? options.reporter;
       const { diagnostics, editions } = await load(options.source, templatesFor(options.source, options.templates));
       printDiagnostics(diagnostics, reporter);
       if (reporter !== 'json') {

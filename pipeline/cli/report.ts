@@ -1,10 +1,12 @@
 /**
- * Printing diagnostics where people look: one `path:line:column: severity: message [rule-id]` line
- * each (coloured on a terminal), GitHub Actions annotations, or JSON for tools; then a summary.
+ * Printing diagnostics where people look. By default: on a terminal, vfile-reporter's table with
+ * colours; piped (CI logs, editors), one `path:line:column: severity: message [rule-id]` line each,
+ * without colours. Or GitHub Actions annotations, or JSON for tools.
  */
+import { reporter as vfileReporter } from 'vfile-reporter';
 import type { Diagnostics } from '../util/diagnostics.js';
 
-export type Reporter = 'text' | 'github' | 'json';
+export type Reporter = 'auto' | 'text' | 'table' | 'github' | 'json';
 type Message = ReturnType<Diagnostics['list']>[number];
 
 const color = (stream: NodeJS.WriteStream) => stream.isTTY === true && !process.env.NO_COLOR;
@@ -46,5 +48,10 @@ export function printDiagnostics(diagnostics: Diagnostics, reporter: Reporter, s
     return;
   }
   const colors = color(stream);
+  if (reporter === 'table' || (reporter === 'auto' && stream.isTTY === true)) {
+    const files = [...diagnostics.files.values()].filter((f) => f.messages.length > 0).sort((a, b) => (a.path < b.path ? -1 : 1));
+    if (files.length) stream.write(vfileReporter(files, { color: colors, quiet: true }) + '\n');
+    return;
+  }
   for (const m of diagnostics.list()) stream.write(formatLine(m, colors) + '\n');
 }
