@@ -3,7 +3,8 @@ import type { Edition } from './model/types.js';
 
 export interface RenderContext {
   templatesDir: string;
-  editions: Edition[];
+  /** Every edition's language and its name, for the HTML language switch. */
+  languages: { lang: string; name: string }[];
 }
 
 export interface Format {
@@ -12,18 +13,13 @@ export interface Format {
   render(edition: Edition, context: RenderContext): Promise<string | Uint8Array>;
 }
 
-const LANGUAGE_NAMES = (editions: Edition[]) => new Map(editions.map((e) => [e.lang, e.labels.languageName]));
-
 export const formats: Format[] = [
   {
     name: 'html',
     extension: 'html',
-    async render(edition, { templatesDir, editions }) {
+    async render(edition, { templatesDir, languages }) {
       const { renderHtml } = await import('./render/html/render-html.js');
-      const names = LANGUAGE_NAMES(editions);
-      const alternates = editions
-        .filter((e) => e.lang !== edition.lang)
-        .map((e) => ({ lang: e.lang, name: names.get(e.lang) ?? e.lang, href: `../${e.lang}/report.html` }));
+      const alternates = languages.filter((l) => l.lang !== edition.lang).map((l) => ({ ...l, href: `../${l.lang}/report.html` }));
       return renderHtml(edition, { templatesDir, alternates });
     },
   },

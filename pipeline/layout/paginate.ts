@@ -120,9 +120,10 @@ export function paginate(flow: Flow, firstLabel = 1): Page[] {
       }
     }
     const number = pages.length + 1;
+    const leaving = [...b.carried, ...(carriedAfter.get(b) ?? [])];
     pages.push({
       index: number, label: firstLabel + number - 1, header: true, boxes,
-      notes: b.notes.map((p) => ({ number: p.number, continued: p.continued, split: b.carried.some((c) => c.number === p.number) || (!!carriedAfter.get(b) && carriedAfter.get(b)!.some((c) => c.number === p.number)) })),
+      notes: b.notes.map((p) => ({ number: p.number, continued: p.continued, split: leaving.some((c) => c.number === p.number) })),
       citations: b.lines.flatMap(({ line }) => line.notes), bodyBottom: bottom, noteTop,
     });
   }

@@ -23,8 +23,7 @@ export async function runJob(job: RenderJob): Promise<RenderResult> {
   try {
     const format = formats.find((f) => f.name === job.format);
     if (!format) throw new Error(`unknown format ${job.format}`);
-    const siblings = job.languages.map((l) => ({ lang: l.lang, labels: { languageName: l.name } }) as unknown as Edition);
-    const out = await format.render(job.edition, { templatesDir: job.templatesDir, editions: siblings });
+    const out = await format.render(job.edition, { templatesDir: job.templatesDir, languages: job.languages });
     const data = typeof out === 'string' ? new TextEncoder().encode(out) : out;
     return { id: job.id, data, ms: performance.now() - start };
   } catch (error) {
