@@ -7,7 +7,8 @@
 import PDFDocument from 'pdfkit';
 import type { Layout, TextBox } from '../../layout/types.js';
 import type { Edition } from '../../model/types.js';
-import { fontPath, type Face } from '../fonts/fonts.js';
+import { fontData, type Face } from '../fonts/fonts.js';
+import { drawShapedText } from './glyph-text.js';
 
 const FACES: Face[] = ['regular', 'bold', 'italic', 'boldItalic'];
 
@@ -35,7 +36,7 @@ export function paint(layout: Layout, edition: Edition): Promise<Uint8Array> {
       ModDate: date,
     },
   } as PDFKit.PDFDocumentOptions);
-  for (const face of FACES) doc.registerFont(face, fontPath(face));
+  for (const face of FACES) doc.registerFont(face, fontData(face));
 
   // The structure tree, in reading order, created before any content.
   const elements: StructElement[] = [];
@@ -69,6 +70,7 @@ export function paint(layout: Layout, edition: Edition): Promise<Uint8Array> {
 
     // Content, grouped into marked-content sequences by structure element.
     let open: { struct?: number; artifact: boolean } | undefined;
+    let color: string | undefined; // the page's fill colour, set when it changes
     const close = () => {
       if (open) doc.endMarkedContent();
       open = undefined;
@@ -89,9 +91,12 @@ export function paint(layout: Layout, edition: Edition): Promise<Uint8Array> {
       }
       if (box.kind === 'rect') {
         doc.save().rect(box.x, box.y, box.width, box.height).fillColor(box.fill).fill().restore();
-        continue;
+        continue; // the colour is restored with the graphics state
       }
-      drawText(doc, box);
+      const wanted = box.style.color ?? '#000000';
+      if (wanted !== color) doc.fillColor((color = wanted));
+      doc.font(box.style.face).fontSize(box.style.size);
+      if (!drawShapedText(doc, box)) drawText(doc, box);
     }
     close();
     // Links over the runs that have a target.
@@ -113,8 +118,8 @@ export function paint(layout: Layout, edition: Edition): Promise<Uint8Array> {
   return done;
 }
 
+/** Text with marks placed off the pen position, laid out by pdfkit (font, size and colour are set). */
 function drawText(doc: PDFKit.PDFDocument, box: TextBox): void {
-  doc.font(box.style.face).fontSize(box.style.size).fillColor(box.style.color ?? '#000000');
   // pdfkit places text by its top; our y is the baseline.
   doc.text(box.text, box.x, box.y, { lineBreak: false, baseline: 'alphabetic', wordSpacing: box.wordSpacing ?? 0 } as PDFKit.Mixins.TextOptions);
 }
