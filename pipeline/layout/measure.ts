@@ -1,25 +1,36 @@
 /**
- * Shaping and measuring text with the edition's font files (fontkit). Each string is shaped once
- * per face and the run kept: the line breaker reads its width, the PDF painter draws its glyphs, so
- * a word is shaped once however often it appears and in however many editions.
+ * Shaping and measuring text with the edition's font files, through HarfBuzz (harfbuzzjs, the
+ * reference shaper compiled to WebAssembly). Each string is shaped once per face and the run
+ * kept: the line breaker reads its width, the PDF painter draws its glyphs and the chart's raster
+ * traces them, so a word is shaped once however often it appears and in however many editions.
  */
-import { createRequire } from 'node:module';
-import type * as Fontkit from 'fontkit';
+import * as hb from 'harfbuzzjs';
 import { fontData, type Face } from '../render/fonts/fonts.js';
 
-// The CommonJS build, the one pdfkit loads: one copy of fontkit's code in the process; loaded on
-// first use, so a command that measures nothing does not pay for it.
-let fontkit: typeof Fontkit | undefined;
-const fonts = new Map<Face, Fontkit.Font>();
+interface LoadedFont {
+  font: hb.Font;
+  face: hb.Face;
+  /** Thousandths of an em per font unit. */
+  scale: number;
+  upem: number;
+  /** The horizontal header's ascender and descender, in font units (what pdfkit and Word use). */
+  ascent: number;
+  descent: number;
+}
 
-export function font(face: Face): Fontkit.Font {
-  let f = fonts.get(face);
-  if (!f) {
-    fontkit ??= createRequire(import.meta.url)('fontkit') as typeof Fontkit;
-    f = fontkit.create(fontData(face));
-    fonts.set(face, f);
+const fonts = new Map<Face, LoadedFont>();
+
+export function font(face: Face): LoadedFont {
+  let loaded = fonts.get(face);
+  if (!loaded) {
+    const hbFace = new hb.Face(new hb.Blob(fontData(face)));
+    const hhea = hbFace.referenceTable('hhea');
+    if (!hhea) throw new Error(`the ${face} font has no hhea table`);
+    const view = new DataView(hhea.buffer, hhea.byteOffset, hhea.byteLength);
+    loaded = { font: new hb.Font(hbFace), face: hbFace, scale: 1000 / hbFace.upem, upem: hbFace.upem, ascent: view.getInt16(4), descent: view.getInt16(6) };
+    fonts.set(face, loaded);
   }
-  return f;
+  return loaded;
 }
 
 /** A shaped string; glyph advances in thousandths of an em (PDF text space units). */
@@ -32,45 +43,49 @@ export interface ShapedRun {
   advances: number[];
   /** Advance of each glyph on its own (its width in the font's metrics). */
   widths: number[];
-  /** The characters each glyph stands for (several for a ligature). */
+  /** The characters each glyph stands for (several for a ligature, none for a glyph that shares them). */
   codePoints: number[][];
-  /** Whether any glyph is moved off the pen position (marks): such runs are drawn glyph by glyph. */
+  /** Offsets of glyphs moved off the pen position (marks), when any is: such runs are drawn by pdfkit. */
   offsets?: { x: number; y: number }[];
 }
 
 const runs = new Map<Face, Map<string, ShapedRun>>();
-
-/** What fontkit's layout returns (its published types leave out positions and glyph ids). */
-interface LaidOut {
-  advanceWidth: number;
-  glyphs: { id: number; advanceWidth: number; codePoints: number[] }[];
-  positions: { xAdvance: number; xOffset: number; yOffset: number }[];
-}
+let buffer: hb.Buffer | undefined;
 
 /** `text` shaped in `face` with the font's default features (kerning, ligatures), cached. */
 export function shape(text: string, face: Face): ShapedRun {
   let cache = runs.get(face);
   if (!cache) runs.set(face, (cache = new Map()));
   let run = cache.get(text);
-  if (run === undefined) {
-    const f = font(face);
-    const scale = 1000 / f.unitsPerEm;
-    const laid = f.layout(text) as unknown as LaidOut;
-    run = { em: laid.advanceWidth / f.unitsPerEm, glyphs: [], advances: [], widths: [], codePoints: [] };
-    let moved = false;
-    const offsets: { x: number; y: number }[] = [];
-    laid.glyphs.forEach((glyph, i) => {
-      const pos = laid.positions[i]!;
-      run!.glyphs.push(glyph.id);
-      run!.advances.push(pos.xAdvance * scale);
-      run!.widths.push(glyph.advanceWidth * scale);
-      run!.codePoints.push(glyph.codePoints);
-      offsets.push({ x: pos.xOffset * scale, y: pos.yOffset * scale });
-      if (pos.xOffset || pos.yOffset) moved = true;
-    });
-    if (moved) run.offsets = offsets;
-    cache.set(text, run);
+  if (run !== undefined) return run;
+  const f = font(face);
+  buffer ??= new hb.Buffer();
+  buffer.reset();
+  buffer.addText(text);
+  buffer.guessSegmentProperties();
+  hb.shape(f.font, buffer);
+  const infos = buffer.getGlyphInfos();
+  const positions = buffer.getGlyphPositions();
+  run = { em: 0, glyphs: [], advances: [], widths: [], codePoints: [] };
+  let total = 0;
+  let moved = false;
+  for (let i = 0; i < infos.length; i++) {
+    const { codepoint: gid, cluster } = infos[i]!;
+    const pos = positions[i]!;
+    total += pos.xAdvance;
+    run.glyphs.push(gid);
+    run.advances.push(pos.xAdvance * f.scale);
+    run.widths.push(f.font.glyphHAdvance(gid) * f.scale);
+    // The glyph's characters: its cluster up to the next glyph's (clusters count UTF-16 units).
+    const first = i === 0 || infos[i - 1]!.cluster !== cluster;
+    let end = text.length;
+    for (let j = i + 1; j < infos.length; j++) if (infos[j]!.cluster !== cluster) { end = infos[j]!.cluster; break; }
+    run.codePoints.push(first ? [...text.slice(cluster, end)].map((c) => c.codePointAt(0)!) : []);
+    if (pos.xOffset || pos.yOffset) moved = true;
   }
+  run.em = total / f.upem;
+  if (moved) run.offsets = positions.map((p) => ({ x: p.xOffset * f.scale, y: p.yOffset * f.scale }));
+  cache.set(text, run);
   return run;
 }
 
@@ -81,12 +96,12 @@ export function widthOf(text: string, face: Face, size: number): number {
 
 /** Characters of `text` the face has no glyph for. */
 export function missingGlyphs(text: string, face: Face): string[] {
-  const f = font(face);
+  const f = font(face).font;
   const missing = new Set<string>();
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     if (cp < 0x20 || cp === 0xad || cp === 0x200b || cp === 0xa0) continue;
-    if (!f.hasGlyphForCodePoint(cp)) missing.add(ch);
+    if (f.nominalGlyph(cp) === undefined) missing.add(ch);
   }
   return [...missing];
 }
@@ -94,5 +109,5 @@ export function missingGlyphs(text: string, face: Face): string[] {
 /** Ascender and descender of a face, in points at `size`. */
 export function metrics(face: Face, size: number): { ascent: number; descent: number } {
   const f = font(face);
-  return { ascent: (f.ascent / f.unitsPerEm) * size, descent: (-f.descent / f.unitsPerEm) * size };
+  return { ascent: (f.ascent / f.upem) * size, descent: (-f.descent / f.upem) * size };
 }
