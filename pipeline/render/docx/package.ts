@@ -2,11 +2,35 @@
  * Makes the DOCX package deterministic: `docx` stamps the clock into core.xml, numbers bookmarks with
  * a process-wide counter, gives external hyperlinks random relationship ids, and zips with the
  * current time. Here the dates come from SOURCE_DATE_EPOCH, ids are renumbered in order, the
- * document language is added, and the zip is rewritten with fixed entry times.
+ * document language is added, and the parts are zipped with fixed entry times.
+ *
+ * The parts come straight from `docx`'s compiler (`Packer.compiler`) rather than from its zip, which
+ * would be deflated by `docx` only to be inflated here; they are zipped once, by yazl with Node's
+ * own zlib, which deflates off the main thread.
  */
 import { createHash } from 'node:crypto';
-import { unzipSync, zipSync, strFromU8, strToU8, type Zippable } from 'fflate';
+import { Packer, type Document } from 'docx';
+import yazl from 'yazl';
 import { fontData, FAMILY, type Face } from '../fonts/fonts.js';
+
+/** A package's parts by path, in the order they are zipped: XML as text, the rest as bytes. */
+export type Parts = Map<string, string | Uint8Array>;
+
+/** The parts of a document as `docx` compiles them, before it zips them. */
+export function compileParts(document: Document): Parts {
+  const compiler = (Packer as unknown as { compiler?: { compile(file: Document): Map<string, string | Uint8Array | ArrayBuffer> } }).compiler;
+  if (typeof compiler?.compile !== 'function') throw new Error('this version of docx has no Packer.compiler: folio needs the docx version in package-lock.json');
+  const parts: Parts = new Map();
+  for (const [path, data] of compiler.compile(document)) {
+    parts.set(path, typeof data === 'string' || data instanceof Uint8Array ? data : new Uint8Array(data));
+  }
+  return parts;
+}
+
+function textOf(parts: Parts, name: string): string | undefined {
+  const data = parts.get(name);
+  return data === undefined ? undefined : typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
+}
 
 function iso(epoch: number): string {
   return new Date(epoch * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -52,25 +76,27 @@ function embeddedFonts(): Embedded[] {
  * Embeds PT Serif ourselves rather than through `docx`: its fonts would be compressed by `docx`,
  * unpacked and compressed again here; added here they are compressed once, and their keys are stable.
  */
-function embedFonts(files: Record<string, Uint8Array>): void {
+function embedFonts(parts: Parts): void {
   const fonts = embeddedFonts();
-  const table = files['word/fontTable.xml'] ? strFromU8(files['word/fontTable.xml']) : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"></w:fonts>';
+  const table = textOf(parts, 'word/fontTable.xml') ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"></w:fonts>';
   const entry = `<w:font w:name="${FAMILY}"><w:charset w:val="CC"/><w:family w:val="roman"/><w:pitch w:val="variable"/>${fonts.map((f, i) => `<w:${f.element} r:id="rIdFont${i + 1}" w:fontKey="${f.guid}"/>`).join('')}</w:font>`;
   const cleared = table.replace(/<w:font\b[\s\S]*?<\/w:font>/g, '');
-  files['word/fontTable.xml'] = strToU8(
+  parts.set(
+    'word/fontTable.xml',
     /<w:fonts\b[^>]*\/>/.test(cleared)
       ? cleared.replace(/<w:fonts\b([^>]*?)\s*\/>/, `<w:fonts$1>${entry}</w:fonts>`)
       : cleared.replace(/(<w:fonts\b[^>]*>)/, `$1${entry}`),
   );
-  files['word/_rels/fontTable.xml.rels'] = strToU8(
+  parts.set(
+    'word/_rels/fontTable.xml.rels',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${fonts
       .map((f, i) => `<Relationship Id="rIdFont${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/font" Target="${f.part.slice('word/'.length)}"/>`)
       .join('')}</Relationships>`,
   );
-  for (const f of fonts) files[f.part] = f.data;
-  const types = files['[Content_Types].xml'] ? strFromU8(files['[Content_Types].xml']) : '';
+  for (const f of fonts) parts.set(f.part, f.data);
+  const types = textOf(parts, '[Content_Types].xml') ?? '';
   if (types && !types.includes('Extension="odttf"')) {
-    files['[Content_Types].xml'] = strToU8(types.replace('</Types>', '<Default ContentType="application/vnd.openxmlformats-officedocument.obfuscatedFont" Extension="odttf"/></Types>'));
+    parts.set('[Content_Types].xml', types.replace('</Types>', '<Default ContentType="application/vnd.openxmlformats-officedocument.obfuscatedFont" Extension="odttf"/></Types>'));
   }
 }
 
@@ -87,16 +113,15 @@ function splitFieldRuns(xml: string): string {
   });
 }
 
-export function normalisePackage(data: Uint8Array, epoch: number, language: string): Uint8Array {
-  const files = unzipSync(data);
-  const text = (name: string) => (files[name] ? strFromU8(files[name]) : undefined);
+export function normalisePackage(parts: Parts, epoch: number, language: string): Promise<Uint8Array> {
+  const text = (name: string) => textOf(parts, name);
   const core = text('docProps/core.xml');
   if (core) {
     let fixed = core
       .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${iso(epoch)}$2`)
       .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${iso(epoch)}$2`);
     if (!fixed.includes('<dc:language>')) fixed = fixed.replace('</cp:coreProperties>', `<dc:language>${language}</dc:language></cp:coreProperties>`);
-    files['docProps/core.xml'] = strToU8(fixed);
+    parts.set('docProps/core.xml', fixed);
   }
   // Bookmark ids: renumber in document order across the parts that hold bookmarks.
   const bookmarkIds = new Map<string, string>();
@@ -119,7 +144,7 @@ export function normalisePackage(data: Uint8Array, epoch: number, language: stri
     }
     let fixed = rels;
     for (const [from, to] of relIds) fixed = fixed.split(`Id="${from}"`).join(`Id="${to}"`);
-    files['word/_rels/document.xml.rels'] = strToU8(fixed);
+    parts.set('word/_rels/document.xml.rels', fixed);
   }
   for (const name of ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml']) {
     let xml = text(name);
@@ -133,12 +158,29 @@ export function normalisePackage(data: Uint8Array, epoch: number, language: stri
       return `${a}${drawings.get(id)}${b}`;
     });
     for (const [from, to] of relIds) xml = xml.split(`r:id="${from}"`).join(`r:id="${to}"`);
-    files[name] = strToU8(xml);
+    parts.set(name, xml);
   }
-  embedFonts(files);
-  const mtime = new Date(Math.max(epoch, 315532800) * 1000); // zip times start in 1980
-  const zippable: Zippable = {};
-  // Fonts barely shrink and cost most of the compressing: they go in at the fastest level.
-  for (const [name, content] of Object.entries(files)) zippable[name] = [content, { mtime, level: name.endsWith('.odttf') ? 1 : 6 }];
-  return zipSync(zippable);
+  embedFonts(parts);
+  return zip(parts, new Date(Math.max(epoch, 315532800) * 1000)); // zip times start in 1980
+}
+
+/** The parts zipped in order, deflated by zlib, every entry dated `mtime` (DOS time, no extra fields). */
+function zip(parts: Parts, mtime: Date): Promise<Uint8Array> {
+  const zipfile = new yazl.ZipFile();
+  const chunks: Buffer[] = [];
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    zipfile.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    zipfile.outputStream.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    zipfile.outputStream.on('error', reject);
+  });
+  // The content types and the package relationships first, as Word writes them.
+  const first = ['[Content_Types].xml', '_rels/.rels'].filter((name) => parts.has(name));
+  const ordered = [...first, ...[...parts.keys()].filter((name) => !first.includes(name))];
+  for (const name of ordered) {
+    const data = parts.get(name)!;
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    zipfile.addBuffer(bytes, name, { mtime, forceDosTimestamp: true, compressionLevel: 6 });
+  }
+  zipfile.end();
+  return done;
 }

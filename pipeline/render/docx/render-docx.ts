@@ -3,13 +3,13 @@
  * contents with page numbers, running header and `Page: N` footer, the annex and the results table,
  * PT Serif embedded. Written from the edition model with the `docx` library.
  */
-import { Document, NumberFormat, Packer, SectionType } from 'docx';
+import { Document, NumberFormat, SectionType } from 'docx';
 import type { Edition } from '../../model/types.js';
 import { blocks } from './blocks.js';
 import { DocxContext } from './context.js';
 import { contents, footer, header, titleHeader, titlePage } from './furniture.js';
 import { footnotes } from './notes.js';
-import { normalisePackage } from './package.js';
+import { compileParts, normalisePackage } from './package.js';
 import { PAGE, styles } from './styles.js';
 
 export async function renderDocx(edition: Edition, templatesDir: string): Promise<Uint8Array> {
@@ -39,6 +39,5 @@ export async function renderDocx(edition: Edition, templatesDir: string): Promis
       },
     ],
   });
-  const buffer = await Packer.toBuffer(document);
-  return normalisePackage(new Uint8Array(buffer), edition.epoch, edition.labels.locale);
+  return normalisePackage(compileParts(document), edition.epoch, edition.labels.locale);
 }
