@@ -15,6 +15,7 @@ node_modules/.installed: package.json package-lock.json
 dist/.built: node_modules/.installed tsconfig.json $(SOURCES)
 	rm -rf dist
 	$(NODE_BIN)/tsc -p tsconfig.json
+	npm run --silent bundle
 	@touch $@
 
 build: dist/.built

@@ -131,9 +131,11 @@ describe('a build killed at any moment', () => {
     for (let attempt = 0; attempt < 12; attempt++) {
       const [cmd, args, options] = cli(out, attempt % 2 ? '1000000000' : '1600000000');
       const child = spawn(cmd, args, options);
+      // Listened for at once: a build that ends before the kill has already exited by then.
+      const exited = new Promise((r) => child.on('exit', r));
       await new Promise((r) => setTimeout(r, 150 + attempt * 90));
       child.kill('SIGKILL');
-      await new Promise((r) => child.on('exit', r));
+      await exited;
       for (const f of files) {
         const now = readFileSync(join(out, f));
         expect(now.equals(old.get(f)!) || now.equals(fresh.get(f)!), `${f} after a kill at ${150 + attempt * 90} ms`).toBe(true);

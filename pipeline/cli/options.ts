@@ -4,8 +4,19 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError } from 'commander';
 
+/** folio's own folder: the nearest one above this module (in pipeline/, dist/ or the bundle) with its templates. */
+function folioRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'templates', 'labels'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`folio's templates/ folder is missing above ${fileURLToPath(import.meta.url)}: reinstall folio`);
+    dir = up;
+  }
+}
+
 /** The templates shipped with folio (used when a report has no `templates/` of its own). */
-export const bundledTemplates = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', ...(fileURLToPath(import.meta.url).includes(`${'/'}dist${'/'}`) ? ['..'] : []), 'templates');
+export const bundledTemplates = join(folioRoot(), 'templates');
 
 /** A report's templates: `--templates`, else `templates/` in or beside the source folder, else folio's own. */
 export function templatesFor(sourceDir: string, given?: string): string {
