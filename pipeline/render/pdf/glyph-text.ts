@@ -35,7 +35,7 @@ function num(n: number): string {
 function code(font: EmbeddedFont, run: ShapedRun, i: number): string {
   const gid = font.subset.includeGlyph(run.glyphs[i]!);
   if (font.widths[gid] == null) font.widths[gid] = run.widths[i]!;
-  if (font.unicode[gid] == null) font.unicode[gid] = run.codePoints[i]!;
+  if (!font.unicode[gid]?.length) font.unicode[gid] = run.codePoints[i]!; // a glyph that shares its characters has none here
   return gid.toString(16).padStart(4, '0');
 }
 
