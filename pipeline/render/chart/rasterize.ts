@@ -74,33 +74,35 @@ export class Raster {
     for (let py = Math.round(y); py < Math.round(y + h); py++) for (let px = Math.round(x); px < Math.round(x + w); px++) this.blend(px, py, 1, rgb);
   }
 
-  /** Fills polygons given in pixels (non-zero winding), S × S samples a pixel. */
-  fill(polygons: Point[][], rgb: RGB): void {
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  /**
+   * Fills polygons (non-zero winding), S × S samples a pixel. The polygons are in their own units,
+   * placed at `x = ox + px * scale`, `y = oy + py * flip * scale` (flip -1 for outlines with y up).
+   */
+  fill(polygons: Point[][], rgb: RGB, ox = 0, oy = 0, scale = 1, flip = 1): void {
     let edgeCount = 0;
-    for (const poly of polygons) {
-      edgeCount += poly.length;
-      for (const [x, y] of poly) {
-        if (x < minX) minX = x;
-        if (x > maxX) maxX = x;
-        if (y < minY) minY = y;
-        if (y > maxY) maxY = y;
-      }
-    }
+    for (const poly of polygons) edgeCount += poly.length;
     if (edgeCount === 0) return;
-    // Edges as (x0, y0, x1, y1), and the pixel box they cover.
+    // Edges as (x0, y0, x1, y1) in pixels, and the box they cover.
     const edges = new Float64Array(edgeCount * 4);
+    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     let e = 0;
     for (const poly of polygons) {
       for (let i = 0; i < poly.length; i++) {
         const a = poly[i]!;
-        const b = poly[(i + 1) % poly.length]!;
-        edges[e++] = a[0]; edges[e++] = a[1]; edges[e++] = b[0]; edges[e++] = b[1];
+        const b = poly[i + 1 === poly.length ? 0 : i + 1]!;
+        const x0 = ox + a[0] * scale, y0 = oy + a[1] * flip * scale;
+        edges[e++] = x0; edges[e++] = y0;
+        edges[e++] = ox + b[0] * scale; edges[e++] = oy + b[1] * flip * scale;
+        if (x0 < minX) minX = x0;
+        if (x0 > maxX) maxX = x0;
+        if (y0 < minY) minY = y0;
+        if (y0 > maxY) maxY = y0;
       }
     }
     const left = Math.floor(minX), top = Math.floor(minY);
     const boxW = Math.ceil(maxX) - left + 1, boxH = Math.ceil(maxY) - top + 1;
     const coverage = new Float32Array(boxW * boxH);
+    const sample = 1 / (S * S);
     const xs: number[] = [];
     const dirs: number[] = [];
     const order: number[] = [];
@@ -120,20 +122,29 @@ export class Raster {
       order.length = 0;
       for (let i = 0; i < xs.length; i++) order.push(i);
       order.sort((a, b) => xs[a]! - xs[b]!);
-      const row = (Math.floor(sy / S) - top) * boxW;
+      const row = (Math.floor(sy / S) - top) * boxW - left;
       let winding = 0;
       for (let i = 0; i < order.length - 1; i++) {
         winding += dirs[order[i]!]!;
         if (winding === 0) continue;
+        // Samples from..to (sample columns) are inside: whole pixels at once, partial ones at the ends.
         const from = Math.ceil(xs[order[i]!]! * S - 0.5);
         const to = Math.floor(xs[order[i + 1]!]! * S - 0.5);
-        for (let sx = from; sx <= to; sx++) coverage[row + Math.floor(sx / S) - left]! += 1 / (S * S);
+        if (to < from) continue;
+        const firstPixel = Math.floor(from / S), lastPixel = Math.floor(to / S);
+        if (firstPixel === lastPixel) {
+          coverage[row + firstPixel]! += (to - from + 1) * sample;
+          continue;
+        }
+        coverage[row + firstPixel]! += ((firstPixel + 1) * S - from) * sample;
+        for (let px = firstPixel + 1; px < lastPixel; px++) coverage[row + px]! += S * sample;
+        coverage[row + lastPixel]! += (to - lastPixel * S + 1) * sample;
       }
     }
     for (let py = 0; py < boxH; py++) {
       for (let px = 0; px < boxW; px++) {
         const c = coverage[py * boxW + px]!;
-        if (c > 0) this.blend(left + px, top + py, Math.min(1, c), rgb);
+        if (c > 0) this.blend(left + px, top + py, c < 1 ? c : 1, rgb);
       }
     }
   }
@@ -147,8 +158,7 @@ export class Raster {
     run.glyphs.forEach((gid, i) => {
       const ox = pen + (run.offsets?.[i]?.x ?? 0) * scale;
       const oy = y - (run.offsets?.[i]?.y ?? 0) * scale;
-      const polygons = outline(face, gid).map((poly) => poly.map(([px, py]): Point => [ox + px * units, oy - py * units]));
-      if (polygons.length) this.fill(polygons, rgb);
+      this.fill(outline(face, gid), rgb, ox, oy, units, -1);
       pen += run.advances[i]! * scale;
     });
   }
