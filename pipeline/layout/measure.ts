@@ -8,6 +8,7 @@ import * as hb from 'harfbuzzjs';
 import { fontData, type Face } from '../render/fonts/fonts.js';
 
 interface LoadedFont {
+  key: Face;
   font: hb.Font;
   face: hb.Face;
   /** Thousandths of an em per font unit. */
@@ -27,7 +28,7 @@ export function font(face: Face): LoadedFont {
     const hhea = hbFace.referenceTable('hhea');
     if (!hhea) throw new Error(`the ${face} font has no hhea table`);
     const view = new DataView(hhea.buffer, hhea.byteOffset, hhea.byteLength);
-    loaded = { font: new hb.Font(hbFace), face: hbFace, scale: 1000 / hbFace.upem, upem: hbFace.upem, ascent: view.getInt16(4), descent: view.getInt16(6) };
+    loaded = { key: face, font: new hb.Font(hbFace), face: hbFace, scale: 1000 / hbFace.upem, upem: hbFace.upem, ascent: view.getInt16(4), descent: view.getInt16(6) };
     fonts.set(face, loaded);
   }
   return loaded;
@@ -50,6 +51,19 @@ export interface ShapedRun {
 }
 
 const runs = new Map<Face, Map<string, ShapedRun>>();
+const advances = new Map<Face, Map<number, number>>();
+
+/** A glyph's own advance in thousandths of an em, asked of the font once per glyph. */
+function advanceOf(f: LoadedFont, gid: number): number {
+  let known = advances.get(f.key);
+  if (!known) advances.set(f.key, (known = new Map()));
+  let a = known.get(gid);
+  if (a === undefined) {
+    a = f.font.glyphHAdvance(gid) * f.scale;
+    known.set(gid, a);
+  }
+  return a;
+}
 let buffer: hb.Buffer | undefined;
 
 /** `text` shaped in `face` with the font's default features (kerning, ligatures), cached. */
@@ -66,21 +80,35 @@ export function shape(text: string, face: Face): ShapedRun {
   hb.shape(f.font, buffer);
   const infos = buffer.getGlyphInfos();
   const positions = buffer.getGlyphPositions();
-  run = { em: 0, glyphs: [], advances: [], widths: [], codePoints: [] };
+  run = { em: 0, glyphs: new Array(infos.length), advances: new Array(infos.length), widths: new Array(infos.length), codePoints: new Array(infos.length) };
   let total = 0;
   let moved = false;
   for (let i = 0; i < infos.length; i++) {
     const { codepoint: gid, cluster } = infos[i]!;
     const pos = positions[i]!;
     total += pos.xAdvance;
-    run.glyphs.push(gid);
-    run.advances.push(pos.xAdvance * f.scale);
-    run.widths.push(f.font.glyphHAdvance(gid) * f.scale);
-    // The glyph's characters: its cluster up to the next glyph's (clusters count UTF-16 units).
-    const first = i === 0 || infos[i - 1]!.cluster !== cluster;
-    let end = text.length;
-    for (let j = i + 1; j < infos.length; j++) if (infos[j]!.cluster !== cluster) { end = infos[j]!.cluster; break; }
-    run.codePoints.push(first ? [...text.slice(cluster, end)].map((c) => c.codePointAt(0)!) : []);
+    run.glyphs[i] = gid;
+    run.advances[i] = pos.xAdvance * f.scale;
+    run.widths[i] = advanceOf(f, gid);
+    // The glyph's characters: its cluster up to the next glyph's (clusters count UTF-16 units);
+    // a glyph sharing the previous one's cluster stands for none.
+    if (i > 0 && infos[i - 1]!.cluster === cluster) run.codePoints[i] = [];
+    else {
+      let end = text.length;
+      for (let j = i + 1; j < infos.length; j++) {
+        if (infos[j]!.cluster !== cluster) {
+          end = infos[j]!.cluster;
+          break;
+        }
+      }
+      const points: number[] = [];
+      for (let k = cluster; k < end; k++) {
+        const cp = text.codePointAt(k)!;
+        points.push(cp);
+        if (cp > 0xffff) k++;
+      }
+      run.codePoints[i] = points;
+    }
     if (pos.xOffset || pos.yOffset) moved = true;
   }
   run.em = total / f.upem;
