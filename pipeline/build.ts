@@ -33,7 +33,10 @@ export interface BuiltFile {
   format: string;
   path: string;
   bytes: number;
+  /** From the job's start to its end: jobs overlap (two at a time), so this includes others' work. */
   ms: number;
+  /** When the file was written, in ms from the start of the build. */
+  at: number;
   /** Pages, for a PDF. */
   pages?: number;
 }
@@ -72,6 +75,7 @@ function countPdfPages(data: Uint8Array): number {
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
   const { diagnostics, source, editions } = await load(options.sourceDir, options.templatesDir, options.languages);
   const languages = [...source.chapters.keys()];
   const failing = new Set<string>();
@@ -110,7 +114,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const path = join(options.outDir, job.edition.lang, `report.${format.extension}`);
     await writeFileAtomic(path, result.data);
     const pages = job.format === 'pdf' ? countPdfPages(result.data) : undefined;
-    written.push({ lang: job.edition.lang, format: job.format, path, bytes: result.data.byteLength, ms: result.ms, pages });
+    written.push({ lang: job.edition.lang, format: job.format, path, bytes: result.data.byteLength, ms: result.ms, at: performance.now() - started, pages });
     options.onWritten?.(written[written.length - 1]!);
   });
   if (failures.length) throw new FolioError(`rendering failed (the previous files are unchanged):\n${failures.join('\n')}`);

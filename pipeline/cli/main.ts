@@ -63,7 +63,7 @@ export async function main(argv: string[]): Promise<number> {
         onWritten: progress
           ? (f) => {
               bar?.clear();
-              process.stdout.write(`${f.lang} ${f.format.padEnd(4)} ${relative(process.cwd(), f.path)}  ${f.pages ? `${f.pages} pages  ` : ''}${(f.bytes / 1024).toFixed(0)} KiB  ${(f.ms / 1000).toFixed(2)} s\n`);
+              process.stdout.write(`${f.lang} ${f.format.padEnd(4)} ${relative(process.cwd(), f.path)}  ${f.pages ? `${f.pages} pages  ` : ''}${(f.bytes / 1024).toFixed(0)} KiB  at ${(f.at / 1000).toFixed(2)} s\n`);
               bar?.tick();
             }
           : undefined,
