@@ -23,6 +23,7 @@ export function paint(layout: Layout, edition: Edition): Promise<Uint8Array> {
     autoFirstPage: false,
     bufferPages: false,
     pdfVersion: '1.7',
+    font: null, // no default Helvetica: it would be loaded for nothing (and written into the file)
     tagged: true,
     lang: edition.labels.locale,
     displayTitle: true,
@@ -35,7 +36,7 @@ export function paint(layout: Layout, edition: Edition): Promise<Uint8Array> {
       CreationDate: date,
       ModDate: date,
     },
-  } as PDFKit.PDFDocumentOptions);
+  } as unknown as PDFKit.PDFDocumentOptions);
   for (const face of FACES) doc.registerFont(face, fontData(face));
 
   // The structure tree, in reading order, created before any content.
