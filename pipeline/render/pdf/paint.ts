@@ -23,7 +23,7 @@ export function paint(layout: Layout, edition: Edition): Promise<Uint8Array> {
     autoFirstPage: false,
     bufferPages: false,
     pdfVersion: '1.7',
-    font: null, // no default Helvetica: it would be loaded for nothing (and written into the file)
+    font: null, // no default Helvetica: pdfkit would load it for each document, for nothing
     tagged: true,
     lang: edition.labels.locale,
     displayTitle: true,
