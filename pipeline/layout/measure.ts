@@ -8,15 +8,15 @@ import * as hb from 'harfbuzzjs';
 import { fontData, type Face } from '../render/fonts/fonts.js';
 
 interface LoadedFont {
-  key: Face;
   font: hb.Font;
-  face: hb.Face;
   /** Thousandths of an em per font unit. */
   scale: number;
   upem: number;
   /** The horizontal header's ascender and descender, in font units (what pdfkit and Word use). */
   ascent: number;
   descent: number;
+  /** Each glyph's own advance in thousandths of an em, asked of the font once per glyph. */
+  advances: Map<number, number>;
 }
 
 const fonts = new Map<Face, LoadedFont>();
@@ -28,7 +28,7 @@ export function font(face: Face): LoadedFont {
     const hhea = hbFace.referenceTable('hhea');
     if (!hhea) throw new Error(`the ${face} font has no hhea table`);
     const view = new DataView(hhea.buffer, hhea.byteOffset, hhea.byteLength);
-    loaded = { key: face, font: new hb.Font(hbFace), face: hbFace, scale: 1000 / hbFace.upem, upem: hbFace.upem, ascent: view.getInt16(4), descent: view.getInt16(6) };
+    loaded = { font: new hb.Font(hbFace), scale: 1000 / hbFace.upem, upem: hbFace.upem, ascent: view.getInt16(4), descent: view.getInt16(6), advances: new Map() };
     fonts.set(face, loaded);
   }
   return loaded;
@@ -51,16 +51,13 @@ export interface ShapedRun {
 }
 
 const runs = new Map<Face, Map<string, ShapedRun>>();
-const advances = new Map<Face, Map<number, number>>();
 
-/** A glyph's own advance in thousandths of an em, asked of the font once per glyph. */
+/** A glyph's own advance in thousandths of an em. */
 function advanceOf(f: LoadedFont, gid: number): number {
-  let known = advances.get(f.key);
-  if (!known) advances.set(f.key, (known = new Map()));
-  let a = known.get(gid);
+  let a = f.advances.get(gid);
   if (a === undefined) {
     a = f.font.glyphHAdvance(gid) * f.scale;
-    known.set(gid, a);
+    f.advances.set(gid, a);
   }
   return a;
 }

@@ -1,10 +1,11 @@
 /**
  * A cache of parsed chapters, keyed by the text and the parser's version: parsing Markdown is the
  * largest part of loading a report (micromark reads the 260,000 characters of the three languages
- * in about 0.45 s here on a first run), and editors rebuild the same chapters many times a day. The tree is stored as JSON, positions included; everything
- * after parsing (attributes, directives, checks) runs each time. FOLIO_CACHE=0 turns it off;
- * FOLIO_CACHE_DIR moves it (default: the system's temporary folder). A cache that cannot be read
- * or written is simply not used.
+ * in about 0.45 s here on a first run), and editors rebuild the same chapters many times a day.
+ * The tree is stored as JSON, positions included; everything after parsing (attributes,
+ * directives, checks) runs each time. FOLIO_CACHE=0 turns it off; FOLIO_CACHE_DIR moves it
+ * (default: the system's temporary folder). A cache that cannot be read or written is simply not
+ * used.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';

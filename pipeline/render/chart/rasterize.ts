@@ -75,10 +75,10 @@ export class Raster {
   }
 
   /**
-   * Fills polygons (non-zero winding), S × S samples a pixel. The polygons are in their own units,
-   * placed at `x = ox + px * scale`, `y = oy + py * flip * scale` (flip -1 for outlines with y up).
+   * Fills a glyph's outline (non-zero winding), S × S samples a pixel. The outline is in font units
+   * with y up, placed with its origin at pixel (ox, oy), `scale` pixels a unit.
    */
-  fill(polygons: Point[][], rgb: RGB, ox = 0, oy = 0, scale = 1, flip = 1): void {
+  private fillOutline(polygons: Point[][], rgb: RGB, ox: number, oy: number, scale: number): void {
     let edgeCount = 0;
     for (const poly of polygons) edgeCount += poly.length;
     if (edgeCount === 0) return;
@@ -90,9 +90,9 @@ export class Raster {
       for (let i = 0; i < poly.length; i++) {
         const a = poly[i]!;
         const b = poly[i + 1 === poly.length ? 0 : i + 1]!;
-        const x0 = ox + a[0] * scale, y0 = oy + a[1] * flip * scale;
+        const x0 = ox + a[0] * scale, y0 = oy - a[1] * scale;
         edges[e++] = x0; edges[e++] = y0;
-        edges[e++] = ox + b[0] * scale; edges[e++] = oy + b[1] * flip * scale;
+        edges[e++] = ox + b[0] * scale; edges[e++] = oy - b[1] * scale;
         if (x0 < minX) minX = x0;
         if (x0 > maxX) maxX = x0;
         if (y0 < minY) minY = y0;
@@ -158,7 +158,7 @@ export class Raster {
     run.glyphs.forEach((gid, i) => {
       const ox = pen + (run.offsets?.[i]?.x ?? 0) * scale;
       const oy = y - (run.offsets?.[i]?.y ?? 0) * scale;
-      this.fill(outline(face, gid), rgb, ox, oy, units, -1);
+      this.fillOutline(outline(face, gid), rgb, ox, oy, units);
       pen += run.advances[i]! * scale;
     });
   }

@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Packer, type Document } from 'docx';
+import { buffer as bytesOf } from 'node:stream/consumers';
 import yazl from 'yazl';
 import { fontData, FAMILY, type Face } from '../fonts/fonts.js';
 
@@ -167,12 +168,7 @@ export function normalisePackage(parts: Parts, epoch: number, language: string):
 /** The parts zipped in order, deflated by zlib, every entry dated `mtime` (DOS time, no extra fields). */
 function zip(parts: Parts, mtime: Date): Promise<Uint8Array> {
   const zipfile = new yazl.ZipFile();
-  const chunks: Buffer[] = [];
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    zipfile.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    zipfile.outputStream.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    zipfile.outputStream.on('error', reject);
-  });
+  const done = bytesOf(zipfile.outputStream).then((b) => new Uint8Array(b)); // its own copy, transferable
   // The content types and the package relationships first, as Word writes them.
   const first = ['[Content_Types].xml', '_rels/.rels'].filter((name) => parts.has(name));
   const ordered = [...first, ...[...parts.keys()].filter((name) => !first.includes(name))];

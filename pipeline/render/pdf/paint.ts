@@ -4,6 +4,7 @@
  * PDF (headings, paragraphs, notes, tables; header, footer and rules as artifacts). Knows nothing
  * of layout; dates and ids come from SOURCE_DATE_EPOCH so the bytes are the same on every build.
  */
+import { buffer as bytesOf } from 'node:stream/consumers';
 import PDFDocument from 'pdfkit';
 import type { Layout, TextBox } from '../../layout/types.js';
 import type { Edition } from '../../model/types.js';
@@ -55,12 +56,8 @@ export function paint(layout: Layout, edition: Edition): Promise<Uint8Array> {
     });
   }
 
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-  });
+  // Its own copy of the bytes (not a view of Node's shared pool): the array may be transferred to another thread.
+  const done = bytesOf(doc as unknown as NodeJS.ReadableStream).then((b) => new Uint8Array(b));
 
   const outlineTops = new Map<string, ReturnType<typeof doc.outline.addItem>>();
 
