@@ -25,9 +25,10 @@ check: dist/.built
 	$(FOLIO) check --source source
 
 typecheck: node_modules/.installed
-	$(NODE_BIN)/tsc -p tsconfig.json --noEmit
+	$(NODE_BIN)/tsc -p tsconfig.test.json
 
 test: dist/.built
+	$(NODE_BIN)/tsc -p tsconfig.test.json
 	$(FOLIO) check --source source
 	$(NODE_BIN)/vitest run
 

@@ -20,7 +20,7 @@ import { root, templates } from './helpers.js';
 import { DocxFile } from './docx-reader.js';
 import { unzipSync } from 'fflate';
 import { XMLValidator } from 'fast-xml-parser';
-import { fontData } from '../pipeline/render/fonts/fonts.js';
+import { fontData } from '../pipeline/text/fonts.js';
 
 const out = mkdtempSync(join(tmpdir(), 'folio-docx-'));
 const result = await build({ sourceDir: join(root, 'source'), outDir: out, templatesDir: templates, formats: ['docx'] });

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Diagnostics } from '../pipeline/util/diagnostics.js';
-import { buildEdition, parseChapter } from '../pipeline/model/build-editions.js';
+import { buildEdition, parseChapter } from '../pipeline/transforms/build-editions.js';
 import type { Labels, ReportMeta } from '../pipeline/model/types.js';
 import { templates } from './helpers.js';
 

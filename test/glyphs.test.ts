@@ -1,8 +1,8 @@
 /** The characters the glyph check passes without loading the font are all in the font. */
 import { describe, expect, it } from 'vitest';
 import { FAST_CHARACTERS } from '../pipeline/check/check-glyphs.js';
-import { missingGlyphs } from '../pipeline/layout/measure.js';
-import { fontData } from '../pipeline/render/fonts/fonts.js';
+import { missingGlyphs } from '../pipeline/text/measure.js';
+import { fontData } from '../pipeline/text/fonts.js';
 
 describe('the glyph check’s fast path', () => {
   it('lets through only characters PT Serif has, in all four faces', () => {

@@ -17,7 +17,7 @@ export function fixtureSource(caseDir?: string): string {
 }
 
 export async function loadFixture(caseDir?: string) {
-  const source = fixtureSource(caseDir);
-  const result = await load(source, templates);
-  return { source, ...result };
+  const sourceDir = fixtureSource(caseDir);
+  const result = await load(sourceDir, templates);
+  return { sourceDir, ...result };
 }

@@ -2,7 +2,7 @@
  * Hostile and broken input: each case gets a clear message at its place, never a crash, a hang, a
  * half-written file or a silently wrong edition.
  */
-import { mkdtempSync, writeFileSync, readFileSync, symlinkSync, rmSync, readdirSync, existsSync, cpSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, symlinkSync, readdirSync, existsSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';

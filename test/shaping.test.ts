@@ -8,10 +8,10 @@ import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { shape, widthOf } from '../pipeline/layout/measure.js';
-import { paint } from '../pipeline/render/pdf/paint.js';
+import { shape, widthOf } from '../pipeline/text/measure.js';
+import { paint } from '../pipeline/writers/pdf/paint.js';
 import type { Layout, TextStyle } from '../pipeline/layout/types.js';
-import type { Face } from '../pipeline/render/fonts/fonts.js';
+import type { Face } from '../pipeline/text/fonts.js';
 import { loadFixture, root } from './helpers.js';
 import { readPdf } from './pdf-reader.js';
 

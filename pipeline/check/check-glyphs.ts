@@ -6,11 +6,9 @@ import type { Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Chapter, Edition } from '../model/types.js';
 import type { Diagnostics } from '../util/diagnostics.js';
-import { missingGlyphs } from '../layout/measure.js';
+import { missingGlyphs } from '../text/measure.js';
+import { describeCharacter as describe } from '../text/glyphs.js';
 
-function describe(ch: string): string {
-  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} “${ch}”`;
-}
 
 /** ASCII, Latin-1, the Russian and Kazakh alphabets, and the punctuation of the reports. */
 export const FAST_CHARACTERS = '\\n\\x20-\\x7e\\u00a0-\\u00ff\\u0401\\u0406\\u0410-\\u044f\\u0451\\u0456\\u0492\\u0493\\u049a\\u049b\\u04a2\\u04a3\\u04ae-\\u04b1\\u04ba\\u04bb\\u04d8\\u04d9\\u04e8\\u04e9\\u2013\\u2014\\u2018\\u2019\\u201c-\\u201e\\u2026\\u2116\\u20ac\\u2212';
@@ -32,9 +30,3 @@ export function checkGlyphs(edition: Edition, diagnostics: Diagnostics): void {
   for (const note of edition.notes) visit(note.definition, 'text', (node: Text) => check(node, note.path));
 }
 
-/** Every character of the edition the font lacks (for the PDF writer, which refuses them). */
-export function glyphsMissingIn(texts: Iterable<string>): string[] {
-  const all = new Set<string>();
-  for (const t of texts) for (const ch of missingGlyphs(t, 'regular')) all.add(ch);
-  return [...all].map(describe);
-}

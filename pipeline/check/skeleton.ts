@@ -7,7 +7,7 @@ import type { FootnoteReference, RootContent } from 'mdast';
 import type { Position } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { Chapter } from '../model/types.js';
-import { plainText } from '../transforms/number-sections.js';
+import { plainText } from '../model/plain-text.js';
 
 export interface Block {
   kind: string;

@@ -3,7 +3,7 @@ import { Command, Option, CommanderError } from 'commander';
 import { relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build, load } from '../build.js';
-import { formatNames } from '../formats.js';
+import { formatNames } from '../writers/registry.js';
 import { FolioError } from '../util/diagnostics.js';
 import { bundledTemplates, list, templatesFor } from './options.js';
 import { printDiagnostics, summary, type Reporter } from './report.js';

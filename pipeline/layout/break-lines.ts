@@ -7,8 +7,8 @@
 import type { Box, TextBox } from './types.js';
 import type { Fragment, Word } from './words.js';
 import { measureWord } from './words.js';
-import { widthOf } from './measure.js';
-import { hyphenationPoints } from './hyphenate.js';
+import { widthOf } from '../text/measure.js';
+import { hyphenationPoints } from '../text/hyphenate.js';
 
 export interface Line {
   words: Word[];

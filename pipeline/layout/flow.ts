@@ -6,11 +6,11 @@
  */
 import type { BlockContent, Heading, PhrasingContent, RootContent, Table } from 'mdast';
 import type { BarChart, Chapter, Edition, Recommendation, RecommendationItem } from '../model/types.js';
-import { chartShape, CHART } from '../render/chart/chart-geometry.js';
+import { chartShape, CHART } from '../figures/chart-geometry.js';
 import type { Box, StructNode, TextStyle } from './types.js';
 import { breakLines, placeLine, type Align } from './break-lines.js';
 import { WordBuilder, styleFor, measureWord } from './words.js';
-import { metrics, widthOf } from './measure.js';
+import { metrics, widthOf } from '../text/measure.js';
 import { PAGE, TEXT_WIDTH, TYPE } from './geometry.js';
 
 export interface FlowLine {

@@ -9,7 +9,7 @@ import { FlowBuilder } from './flow.js';
 import { paginate } from './paginate.js';
 import { PAGE, TEXT_WIDTH, TYPE } from './geometry.js';
 import { styleFor } from './words.js';
-import { widthOf } from './measure.js';
+import { widthOf } from '../text/measure.js';
 import { fill } from '../util/templates.js';
 import { furnitureLines } from '../model/furniture.js';
 

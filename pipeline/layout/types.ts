@@ -3,7 +3,7 @@
  * with the structure each box belongs to. The painter only draws these; tests read them as JSON.
  * Units are PostScript points; y grows downwards from the top of the page.
  */
-import type { Face } from '../render/fonts/fonts.js';
+import type { Face } from '../text/fonts.js';
 
 export interface TextStyle {
   face: Face;

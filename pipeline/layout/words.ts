@@ -4,9 +4,9 @@
  * the word before it, so a line never starts with a note number.
  */
 import type { PhrasingContent } from 'mdast';
-import type { Face } from '../render/fonts/fonts.js';
+import type { Face } from '../text/fonts.js';
 import type { LinkTarget, TextStyle } from './types.js';
-import { widthOf } from './measure.js';
+import { widthOf } from '../text/measure.js';
 
 export interface Fragment {
   text: string;

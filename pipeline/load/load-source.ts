@@ -3,10 +3,13 @@
  * the chapters of each language (`<lang>/*.md`, in file-name order).
  */
 import { readdir, stat, realpath, lstat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import type { ReportMeta, Results, Labels } from '../model/types.js';
 import type { Diagnostics } from '../util/diagnostics.js';
 import { FolioError } from '../util/diagnostics.js';
+import { shown } from '../util/paths.js';
+
+export { shown };
 import { readJson, type JsonFile } from './read-json.js';
 import { readText } from './read-text.js';
 import { reportSchema, resultsSchema, labelsSchema } from './schemas.js';
@@ -23,12 +26,6 @@ export interface SourceSet {
   results?: JsonFile<Results>;
   labels: Map<string, JsonFile<Labels>>;
   chapters: Map<string, ChapterSource[]>;
-}
-
-/** Paths shown in messages are relative to the working directory, as editors and CI expect. */
-export function shown(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel.startsWith('..') ? path : rel;
 }
 
 async function isDirectory(path: string): Promise<boolean> {

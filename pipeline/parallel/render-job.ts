@@ -1,6 +1,6 @@
 /** One rendering job: an edition in one format. Runs in a worker thread or in the main thread. */
 import type { Edition } from '../model/types.js';
-import { formats } from '../formats.js';
+import { formats } from '../writers/registry.js';
 
 export interface RenderJob {
   id: number;

@@ -3,8 +3,10 @@
  * language's labels) inside numbered sections; `.unnumbered` headings and deeper levels get none.
  * Also checks heading ids (present, unique) and skipped levels, and builds the outline.
  */
-import type { Heading, PhrasingContent } from 'mdast';
+import type { Heading } from 'mdast';
+import { plainText } from '../model/plain-text.js';
 import { visit } from 'unist-util-visit';
+export { plainText };
 import type { OutlineEntry } from '../model/types.js';
 import type { TransformContext } from './context.js';
 
@@ -20,16 +22,6 @@ export function roman(n: number): string {
   return out;
 }
 
-/** Plain text of inline content, leaving out note citations. */
-export function plainText(nodes: PhrasingContent[]): string {
-  let out = '';
-  for (const node of nodes) {
-    if (node.type === 'text' || node.type === 'inlineCode') out += node.value;
-    else if (node.type === 'break') out += ' ';
-    else if ('children' in node) out += plainText(node.children as PhrasingContent[]);
-  }
-  return out.replace(/\s+/g, ' ').trim();
-}
 
 export function slug(text: string): string {
   return text

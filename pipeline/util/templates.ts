@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { FolioError } from './diagnostics.js';
-import { shown } from '../load/load-source.js';
+import { shown } from './paths.js';
 
 const hbs = Handlebars.create();
 hbs.registerHelper('upper', (value: unknown) => String(value ?? '').toLocaleUpperCase());

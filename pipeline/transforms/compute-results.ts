@@ -3,7 +3,7 @@
  * those who voted; two decimals) and checks the data: the four kinds of ballot add up to the number
  * who voted, and the published percentages, when given, come out of the counts.
  */
-import type { Results, ComputedResults } from './types.js';
+import type { Results, ComputedResults } from '../model/types.js';
 import type { Diagnostics } from '../util/diagnostics.js';
 import { locate, type JsonFile } from '../load/read-json.js';
 

@@ -1,7 +1,7 @@
 /** The PDF edition: folio's own page layout, painted with pdfkit. */
 import type { Edition } from '../../model/types.js';
 import { layoutEdition } from '../../layout/layout-document.js';
-import { glyphsMissingIn } from '../../check/check-glyphs.js';
+import { glyphsMissingIn } from '../../text/glyphs.js';
 import { FolioError } from '../../util/diagnostics.js';
 import { paint } from './paint.js';
 

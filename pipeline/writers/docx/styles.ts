@@ -3,7 +3,7 @@
  * half-points, spacing and indents in twentieths of a point (twips).
  */
 import { AlignmentType, BorderStyle, LineRuleType, type IStylesOptions } from 'docx';
-import { FAMILY } from '../fonts/fonts.js';
+import { FAMILY } from '../../text/fonts.js';
 
 export const PAGE = {
   /** A4 in twips, margins as in the published report. */

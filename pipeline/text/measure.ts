@@ -5,7 +5,7 @@
  * traces them, so a word is shaped once however often it appears and in however many editions.
  */
 import * as hb from 'harfbuzzjs';
-import { fontData, type Face } from '../render/fonts/fonts.js';
+import { fontData, type Face } from './fonts.js';
 
 interface LoadedFont {
   font: hb.Font;

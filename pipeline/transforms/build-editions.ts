@@ -3,7 +3,7 @@
  * into one tree, run the transforms. Problems go to the diagnostics; nothing here writes files.
  */
 import type { Root } from 'mdast';
-import type { Chapter, Edition, Labels, ReportMeta } from './types.js';
+import type { Chapter, Edition, Labels, ReportMeta } from '../model/types.js';
 import type { SourceSet } from '../load/load-source.js';
 import type { Diagnostics } from '../util/diagnostics.js';
 import { parseMarkdown } from '../parse/parse-markdown.js';
@@ -11,10 +11,10 @@ import { cachedParse } from '../parse/parse-cache.js';
 import { headingAttributes } from '../parse/heading-attributes.js';
 import { directives } from '../parse/directives.js';
 import { sourceHygiene } from '../parse/source-hygiene.js';
-import { chapterIndex } from '../transforms/context.js';
-import { transforms } from '../transforms/index.js';
+import { chapterIndex } from './context.js';
+import { transforms } from './index.js';
 import { computeResults } from './compute-results.js';
-import { formatDate } from './format.js';
+import { formatDate } from '../model/format.js';
 import { locate } from '../load/read-json.js';
 
 export function parseChapter(path: string, text: string, diagnostics: Diagnostics): Chapter {

@@ -8,7 +8,7 @@ import { buffer as bytesOf } from 'node:stream/consumers';
 import PDFDocument from 'pdfkit';
 import type { Layout, TextBox } from '../../layout/types.js';
 import type { Edition } from '../../model/types.js';
-import { fontData, type Face } from '../fonts/fonts.js';
+import { fontData, type Face } from '../../text/fonts.js';
 import { drawShapedText } from './glyph-text.js';
 
 const FACES: Face[] = ['regular', 'bold', 'italic', 'boldItalic'];

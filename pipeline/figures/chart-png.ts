@@ -3,7 +3,7 @@
  * readers without SVG (LibreOffice) show.
  */
 import { deflateSync, crc32 } from 'node:zlib';
-import type { BarChart } from '../../model/types.js';
+import type { BarChart } from '../model/types.js';
 import { chartShape, CHART } from './chart-geometry.js';
 import { Raster } from './rasterize.js';
 

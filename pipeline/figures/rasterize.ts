@@ -4,8 +4,8 @@
  * by scanlines with the non-zero rule and 4 × 4 supersampling for smooth edges. Enough for labels
  * and numbers; not a general renderer.
  */
-import { font, shape } from '../../layout/measure.js';
-import type { Face } from '../fonts/fonts.js';
+import { font, shape } from '../text/measure.js';
+import type { Face } from '../text/fonts.js';
 
 type Point = [number, number];
 type RGB = [number, number, number];

@@ -4,9 +4,9 @@ import {
 } from 'docx';
 import type { BlockContent, DefinitionContent, Heading, List, RootContent, Table as MdTable } from 'mdast';
 import type { BarChart, Chapter, Recommendation, RecommendationItem } from '../../model/types.js';
-import { chartShape, chartSvg } from '../chart/chart-geometry.js';
-import { chartPng } from '../chart/chart-png.js';
-import { FAMILY } from '../fonts/fonts.js';
+import { chartShape, chartSvg } from '../../figures/chart-geometry.js';
+import { chartPng } from '../../figures/chart-png.js';
+import { FAMILY } from '../../text/fonts.js';
 import type { DocxContext } from './context.js';
 import { inlines } from './inlines.js';
 import { STYLE, TABLE_BORDER, TEXT_WIDTH } from './styles.js';

@@ -1,5 +1,5 @@
 /** The edition formats folio can write, and how each is rendered. Writers load lazily. */
-import type { Edition } from './model/types.js';
+import type { Edition } from '../model/types.js';
 
 export interface RenderContext {
   templatesDir: string;
@@ -18,7 +18,7 @@ export const formats: Format[] = [
     name: 'html',
     extension: 'html',
     async render(edition, { templatesDir, languages }) {
-      const { renderHtml } = await import('./render/html/render-html.js');
+      const { renderHtml } = await import('./html/render-html.js');
       const alternates = languages.filter((l) => l.lang !== edition.lang).map((l) => ({ ...l, href: `../${l.lang}/report.html` }));
       return renderHtml(edition, { templatesDir, alternates });
     },
@@ -27,7 +27,7 @@ export const formats: Format[] = [
     name: 'docx',
     extension: 'docx',
     async render(edition, { templatesDir }) {
-      const { renderDocx } = await import('./render/docx/render-docx.js');
+      const { renderDocx } = await import('./docx/render-docx.js');
       return renderDocx(edition, templatesDir);
     },
   },
@@ -35,7 +35,7 @@ export const formats: Format[] = [
     name: 'pdf',
     extension: 'pdf',
     async render(edition, { templatesDir }) {
-      const { renderPdf } = await import('./render/pdf/render-pdf.js');
+      const { renderPdf } = await import('./pdf/render-pdf.js');
       return renderPdf(edition, templatesDir);
     },
   },

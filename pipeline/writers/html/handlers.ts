@@ -7,7 +7,7 @@ import type { Element, ElementContent, Properties } from 'hast';
 import type { FootnoteReference, Heading, Table, TableRow, Nodes } from 'mdast';
 import type { Handlers, State } from 'mdast-util-to-hast';
 import type { BarChart, Chapter, Edition, Recommendation, RecommendationItem } from '../../model/types.js';
-import { chartShape } from '../chart/chart-geometry.js';
+import { chartShape } from '../../figures/chart-geometry.js';
 import { fill } from '../../util/templates.js';
 
 export const noteId = (n: number) => `fn-${n}`;

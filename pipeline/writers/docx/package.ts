@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { Packer, type Document } from 'docx';
 import { buffer as bytesOf } from 'node:stream/consumers';
 import yazl from 'yazl';
-import { fontData, FAMILY, type Face } from '../fonts/fonts.js';
+import { fontData, FAMILY, type Face } from '../../text/fonts.js';
 
 /** A package's parts by path, in the order they are zipped: XML as text, the rest as bytes. */
 export type Parts = Map<string, string | Uint8Array>;

@@ -9,7 +9,7 @@
  * read every word back from the files with pdfjs.
  */
 import type { TextBox } from '../../layout/types.js';
-import { shape, type ShapedRun } from '../../layout/measure.js';
+import { shape, type ShapedRun } from '../../text/measure.js';
 
 /** The parts of pdfkit's EmbeddedFont used here. */
 interface EmbeddedFont {

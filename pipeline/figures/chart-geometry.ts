@@ -2,8 +2,8 @@
  * One geometry for the results chart, shared by every writer (SVG for HTML and DOCX, vector boxes
  * in the PDF): a title, then a row a bar, label on the left, bar, value on the right. Points.
  */
-import type { BarChart } from '../../model/types.js';
-import { widthOf } from '../../layout/measure.js';
+import type { BarChart } from '../model/types.js';
+import { widthOf } from '../text/measure.js';
 
 export const CHART = { width: 450, row: 22, lineHeight: 11, titleHeight: 24, maxLabelWidth: 230, valueRoom: 40, barHeight: 13, fontSize: 9, titleSize: 10 };
 
