@@ -19,7 +19,7 @@ const LATIN_RUN = 8;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 function chaptersOf(edition: Edition): Chapter[] {
-  return edition.root.children.filter((c): c is Chapter => c.type === 'chapter');
+  return edition.root.children;
 }
 
 function describe(block: Block): string {

@@ -228,6 +228,9 @@ export class FlowBuilder {
         case 'recommendationItem':
           this.recommendationItem(node);
           break;
+        case 'recommendationList':
+          for (const item of node.children) this.recommendationItem(item);
+          break;
         case 'table':
           this.table(node);
           break;

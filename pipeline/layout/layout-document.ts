@@ -11,7 +11,6 @@ import { PAGE, TEXT_WIDTH, TYPE } from './geometry.js';
 import { styleFor } from './words.js';
 import { widthOf } from '../text/measure.js';
 import { fill } from '../util/templates.js';
-import { furnitureLines } from '../model/furniture.js';
 
 function destPages(pages: Page[]): Map<string, Page> {
   const map = new Map<string, Page>();
@@ -23,7 +22,7 @@ export function layoutEdition(edition: Edition, templatesDir: string): Layout {
   const builder = new FlowBuilder(edition);
 
   // Title page.
-  const [country, event, date, ...title] = furnitureLines(templatesDir, 'furniture/title-page.hbs', edition);
+  const { cover: [country, event], date, title } = edition.furniture.titlePage;
   const cover = styleFor({ face: 'bold', size: 14 }, 'bold');
   const titleStyle = styleFor({ face: 'bold', size: 19 }, 'bold');
   const titleStruct = builder.struct('H1', 0);
@@ -33,7 +32,7 @@ export function layoutEdition(edition: Edition, templatesDir: string): Layout {
   builder.lines[0]!.ascent += 190;
   builder.addText([{ type: 'text', value: event ?? '' }], { style: cover, leading: 20, spaceBefore: 4, align: 'center', struct: builder.struct('P', 0), whole: true });
   builder.addText([{ type: 'text', value: date ?? '' }], { style: styleFor({ face: 'regular', size: 13 }, 'regular'), leading: 20, spaceBefore: 4, align: 'center', struct: builder.struct('P', 0), whole: true });
-  const titleNodes: import('mdast').PhrasingContent[] = [{ type: 'text', value: title.join(' ') }];
+  const titleNodes: import('mdast').PhrasingContent[] = [{ type: 'text', value: title }];
   if (edition.titleNote) {
     titleNodes.push({ type: 'footnoteReference', identifier: edition.titleNote.id, label: edition.titleNote.label, data: { number: edition.titleNote.number } });
   }
@@ -94,7 +93,7 @@ export function layoutEdition(edition: Edition, templatesDir: string): Layout {
   for (const p of contentsPages) pages.push({ ...p, label: undefined, header: true });
   for (const p of bodyPages) pages.push(p);
   pages.forEach((p, i) => (p.index = i + 1));
-  const headerLines = furnitureLines(templatesDir, 'furniture/running-header.hbs', edition);
+  const headerLines = edition.furniture.runningHeader;
   const headerStyle: TextStyle = styleFor({ face: 'italic', size: TYPE.header.size }, 'italic');
   const footerStyle: TextStyle = styleFor({ face: 'regular', size: TYPE.footer.size }, 'regular');
   const draftStyle: TextStyle = { ...styleFor({ face: 'bold', size: 9 }, 'bold'), color: '#b00020' };

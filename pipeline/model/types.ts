@@ -4,7 +4,10 @@
  * The tree is mdast (from remark) extended by declaration merging with folio's own nodes, so
  * `unist-util-visit` and every writer are type-checked against the same list of node types.
  */
-import type { Parent, Root, RootContent, Heading, FootnoteDefinition, BlockContent } from 'mdast';
+import type {
+  Parent, Root, RootContent, Heading, FootnoteDefinition, BlockContent, Paragraph, List, ListItem, Blockquote, Code, ThematicBreak,
+  Table, TableRow, TableCell, Text, Emphasis, Strong, Delete, InlineCode, Break, Link, FootnoteReference,
+} from 'mdast';
 
 /** A chapter: the content of one source file, kept as a unit so messages can name the file. */
 export interface Chapter extends Parent {
@@ -36,7 +39,42 @@ export interface RecommendationItem extends Parent {
   /** Id of the inline recommendation this item repeats (links back to it). */
   ref: string;
   number: number;
+  /** The number as printed, with its punctuation (`7.`). */
+  label: string;
+  /** Anchor of this item in every format (`annex-publish-results`). */
+  anchor: string;
   children: BlockContent[];
+}
+
+/** A run of annex items: one numbered list of the generated annex. */
+export interface RecommendationList extends Parent {
+  type: 'recommendationList';
+  /** Number of the first item. */
+  start: number;
+  children: RecommendationItem[];
+}
+
+/**
+ * A picture from a file inside the source folder: `![alt](images/map.png "Caption")` alone in its
+ * paragraph, optionally followed by `{width=60%}`. Read, checked and measured before any writer runs.
+ */
+export interface Figure {
+  type: 'figure';
+  /** Path as written in the source, relative to the chapter's folder. */
+  src: string;
+  /** Text alternative (required). */
+  alt: string;
+  /** Caption shown under the picture (the image's title), when given. */
+  caption?: string;
+  /** Share of the text width, 0 < width ≤ 1 (default: the picture's own size, at most the text width). */
+  width?: number;
+  mime: 'image/png' | 'image/jpeg' | 'image/svg+xml';
+  /** The file's bytes (SVG: sanitised). */
+  data: Uint8Array;
+  /** Intrinsic size in CSS pixels (1/96 in). */
+  pixelWidth: number;
+  pixelHeight: number;
+  position?: import('unist').Position;
 }
 
 /** `::recommendations`: where the generated annex goes (replaced by the transform). */
@@ -66,6 +104,8 @@ declare module 'mdast' {
     chapter: Chapter;
     recommendation: Recommendation;
     recommendationItem: RecommendationItem;
+    recommendationList: RecommendationList;
+    figure: Figure;
     recommendationsPlaceholder: RecommendationsPlaceholder;
     resultsPlaceholder: ResultsPlaceholder;
     barChart: BarChart;
@@ -73,6 +113,8 @@ declare module 'mdast' {
   interface BlockContentMap {
     recommendation: Recommendation;
     recommendationItem: RecommendationItem;
+    recommendationList: RecommendationList;
+    figure: Figure;
     recommendationsPlaceholder: RecommendationsPlaceholder;
     resultsPlaceholder: ResultsPlaceholder;
     barChart: BarChart;
@@ -84,6 +126,8 @@ declare module 'mdast' {
     unnumbered?: boolean;
     /** Section numeral set by number-sections: `IV` for a section, `B` for a subsection. */
     numeral?: string;
+    /** The numeral as printed before the heading's text, with its punctuation (`IV.`). */
+    label?: string;
     /** True for headings generated from templates (the annex), not written in the source. */
     generated?: boolean;
   }
@@ -92,6 +136,24 @@ declare module 'mdast' {
     number?: number;
     /** True when this citation is not the first one of its note (points back to the note). */
     repeat?: boolean;
+    /** Anchor of this citation (`fnref-3`, `fnref-3-2` for the second), the target of the note's back link. */
+    anchor?: string;
+    /** Anchor of the note it cites (`fn-3`). */
+    noteAnchor?: string;
+  }
+  interface ListData {
+    /** Nesting depth: 0 for a list in the text, 1 for a list inside its items, … */
+    depth?: number;
+  }
+  interface ListItemData {
+    /** The marker as printed (`3.`, `•`, `–`), resolved from the list's kind, start and depth. */
+    marker?: string;
+    /** The item's number in an ordered list. */
+    number?: number;
+  }
+  interface LinkData {
+    /** For `#id` links: what the id names, and its number. */
+    target?: { kind: 'section' | 'recommendation' | 'heading' | 'note'; anchor: string };
   }
   interface TableData {
     /** Column alignment of data tables and an accessible caption. */
@@ -106,6 +168,11 @@ export interface Note {
   /** Label as written in the source. */
   label: string;
   number: number;
+  /** Anchor of the note in every format (`fn-3`). */
+  anchor: string;
+  /** Anchor of its first citation (`fnref-3`), where the note's back link goes. */
+  citationAnchor: string;
+  /** The definition; its children are resolved blocks (any block content). */
   definition: FootnoteDefinition;
   /** Source file of the definition. */
   path: string;
@@ -116,6 +183,8 @@ export interface OutlineEntry {
   id: string;
   depth: number;
   numeral?: string;
+  /** The numeral with its punctuation (`IV.`), as printed. */
+  label?: string;
   /** Plain text of the heading, without notes. */
   text: string;
   heading: Heading;
@@ -190,6 +259,43 @@ export interface ComputedResults extends Results {
   bothMarkedPercent: number;
 }
 
+/** Blocks a writer draws: the source-only nodes (definitions, placeholders, raw HTML) are gone. */
+export type ResolvedBlock =
+  | Heading | Paragraph | List | Blockquote | Code | ThematicBreak | Table
+  | Recommendation | RecommendationList | BarChart | Figure;
+
+/** Inline content a writer draws: references are resolved into links, notes into numbered citations. */
+export type ResolvedInline = Text | Emphasis | Strong | Delete | InlineCode | Break | Link | FootnoteReference;
+
+/** Nodes inside blocks that writers meet only through their parent. */
+export type ResolvedPart = ListItem | TableRow | TableCell | RecommendationItem;
+
+/** A chapter after resolution. */
+export interface ResolvedChapter extends Chapter {
+  children: ResolvedBlock[];
+}
+
+/** The edition's tree after resolution: chapters of resolved blocks. */
+export interface ResolvedRoot extends Root {
+  children: ResolvedChapter[];
+}
+
+/** The title page and running header as fields, from `templates/furniture/*.hbs`. */
+export interface Furniture {
+  titlePage: {
+    /** Lines above the date (country, event), in their order. */
+    cover: string[];
+    date: string;
+    title: string;
+  };
+  /** Lines of the running header, in their order. */
+  runningHeader: string[];
+  /** The document's title (metadata, window title, PDF outline root). */
+  documentTitle: string;
+  /** `Page: N` split around the number. */
+  pageLabel: { before: string; after: string };
+}
+
 /** The edition model: everything a writer needs, numbered once. */
 export interface Edition {
   lang: string;
@@ -200,7 +306,8 @@ export interface Edition {
   eventDateText: string;
   /** Title-note number (1), when the report attaches a note to its title. */
   titleNote?: Note;
-  root: Root;
+  root: ResolvedRoot;
+  furniture: Furniture;
   notes: Note[];
   notesById: Map<string, Note>;
   outline: OutlineEntry[];

@@ -1,12 +1,15 @@
 /**
- * Checks of a chapter's tree that no writer should meet: links to unsafe schemes, images (not
- * supported: an edition never loads anything from outside its source), tables with ragged rows.
+ * Checks of a chapter's tree that no writer should meet: links to unsafe schemes (every link form:
+ * references are resolved before), pictures that are not files of the source given by a relative
+ * path, tables with ragged rows.
  */
 import type { Image, Link, Root, Table } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Diagnostics } from '../util/diagnostics.js';
 
 const SAFE = /^(https?:\/\/|mailto:|#)/i;
+/** A relative path: no scheme, not absolute, no backslashes. */
+const LOCAL_FILE = /^(?![a-z][a-z0-9+.-]*:)(?![\/\\])[^\\]+$/i;
 
 export function sourceHygiene(tree: Root, path: string, diagnostics: Diagnostics): void {
   visit(tree, (node) => {
@@ -15,8 +18,11 @@ export function sourceHygiene(tree: Root, path: string, diagnostics: Diagnostics
       if (!SAFE.test(url)) {
         diagnostics.error(path, `link to \`${url.slice(0, 60)}\`: only http(s), mailto and #id links are allowed`, { place: node.position, ruleId: 'unsafe-url' });
       }
-    } else if (node.type === 'image' || node.type === 'imageReference') {
-      diagnostics.error(path, `image \`${(node as Image).url ?? ''}\`: images are not supported; an edition loads nothing from outside its source`, { place: node.position, ruleId: 'image' });
+    } else if (node.type === 'image') {
+      const url = (node as Image).url.trim();
+      if (!LOCAL_FILE.test(url)) {
+        diagnostics.error(path, `image \`${url.slice(0, 60)}\`: a picture must be a file inside the source folder, given by a relative path (\`images/map.png\`); an edition loads nothing from outside its source`, { place: node.position, ruleId: 'image' });
+      }
     } else if (node.type === 'table') {
       const table = node as Table;
       const columns = table.children[0]?.children.length ?? 0;

@@ -3,7 +3,7 @@
  * into one tree, run the transforms. Problems go to the diagnostics; nothing here writes files.
  */
 import type { Root } from 'mdast';
-import type { Chapter, Edition, Labels, ReportMeta } from '../model/types.js';
+import type { Chapter, Edition, Labels, ReportMeta, ResolvedRoot } from '../model/types.js';
 import type { SourceSet } from '../load/load-source.js';
 import type { Diagnostics } from '../util/diagnostics.js';
 import { parseMarkdown } from '../parse/parse-markdown.js';
@@ -11,7 +11,8 @@ import { cachedParse } from '../parse/parse-cache.js';
 import { headingAttributes } from '../parse/heading-attributes.js';
 import { directives } from '../parse/directives.js';
 import { sourceHygiene } from '../parse/source-hygiene.js';
-import { chapterIndex } from './context.js';
+import { resolveReferences } from '../parse/resolve-references.js';
+import { chapterIndex, type TransformContext } from './context.js';
 import { transforms } from './index.js';
 import { computeResults } from './compute-results.js';
 import { formatDate } from '../model/format.js';
@@ -19,6 +20,7 @@ import { locate } from '../load/read-json.js';
 
 export function parseChapter(path: string, text: string, diagnostics: Diagnostics): Chapter {
   const tree = cachedParse(text, parseMarkdown);
+  resolveReferences(tree);
   headingAttributes(tree, path, diagnostics);
   directives(tree, path, text, diagnostics);
   sourceHygiene(tree, path, diagnostics);
@@ -53,18 +55,19 @@ export function buildEdition(
   meta: ReportMeta,
   labels: Labels,
   chapters: Chapter[],
-  source: Pick<SourceSet, 'templatesDir' | 'report'>,
+  source: Pick<SourceSet, 'templatesDir' | 'report'> & { sourceDir?: string },
   diagnostics: Diagnostics,
   results?: Edition['results'],
 ): Edition {
-  const root: Root = { type: 'root', children: chapters };
+  const tree: Root = { type: 'root', children: chapters };
   const edition: Edition = {
     lang,
     meta,
     text: meta.text[lang]!,
     labels,
     eventDateText: formatDate(meta.eventDate, labels.locale, labels.dateFormat),
-    root,
+    root: tree as ResolvedRoot, // resolved in place by the transforms below
+    furniture: { titlePage: { cover: [], date: '', title: '' }, runningHeader: [], documentTitle: '', pageLabel: { before: '', after: '' } },
     notes: [],
     notesById: new Map(),
     outline: [],
@@ -73,9 +76,11 @@ export function buildEdition(
     draft: meta.draft?.includes(lang) ?? false,
     epoch: epochFromEnvironment(),
   };
-  const pathOf = chapterIndex(chapters);
   const titleNotePlace = locate(source.report.text, source.report.tree, ['titleNote']);
-  const context = { edition, diagnostics, templatesDir: source.templatesDir, reportPath: source.report.path, titleNotePlace, pathOf, sourceOf: (path: string) => chapters.find((c) => c.path === path)?.source };
+  const context: TransformContext = {
+    edition, tree, diagnostics, templatesDir: source.templatesDir, sourceDir: source.sourceDir, reportPath: source.report.path, titleNotePlace,
+    ...chapterIndex(chapters), sourceOf: (path: string) => chapters.find((c) => c.path === path)?.source,
+  };
   for (const transform of transforms) transform(context);
   return edition;
 }

@@ -15,9 +15,9 @@ export interface PendingNote {
 export const pendingNotes = new WeakMap<object, Map<string, PendingNote>>();
 
 export function collectNotes(context: TransformContext): void {
-  const { edition, diagnostics, pathOf } = context;
+  const { edition, tree, diagnostics, pathOf } = context;
   const table = new Map<string, PendingNote>();
-  visit(edition.root, 'footnoteDefinition', (definition: FootnoteDefinition, index, parent: Parent | undefined) => {
+  visit(tree, 'footnoteDefinition', (definition: FootnoteDefinition, index, parent: Parent | undefined) => {
     const path = pathOf(definition);
     const first = table.get(definition.identifier);
     if (first) {

@@ -7,7 +7,8 @@
 import type { Heading, RootContent, Parent, BlockContent } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import { SKIP, visit } from 'unist-util-visit';
-import type { Recommendation, RecommendationItem } from '../model/types.js';
+import type { Recommendation, RecommendationItem, RecommendationList } from '../model/types.js';
+import { annexAnchor } from '../model/anchors.js';
 import type { TransformContext } from './context.js';
 import { parseMarkdown } from '../parse/parse-markdown.js';
 import { headingAttributes } from '../parse/heading-attributes.js';
@@ -28,11 +29,11 @@ function copyWithoutNotes<T>(nodes: T): T {
   return copy;
 }
 
-export function generateRecommendationsAnnex(context: TransformContext): void {
-  const { edition, diagnostics, pathOf, templatesDir } = context;
+/** Every recommendation in document order, by id; a second use of an id is an error. */
+function collectRecommendations({ tree, diagnostics, pathOf }: TransformContext) {
   const all: Recommendation[] = [];
   const byId = new Map<string, Recommendation>();
-  visit(edition.root, 'recommendation', (node: Recommendation) => {
+  visit(tree, 'recommendation', (node: Recommendation) => {
     all.push(node);
     if (!node.id) return;
     const first = byId.get(node.id);
@@ -43,14 +44,11 @@ export function generateRecommendationsAnnex(context: TransformContext): void {
       });
     } else byId.set(node.id, node);
   });
+  return { all, byId };
+}
 
-  // Section order, for ordering topics.
-  const sectionOrder = new Map<string, number>();
-  visit(edition.root, 'heading', (heading: Heading) => {
-    if (heading.depth === 1 && heading.data?.id) sectionOrder.set(heading.data.id, sectionOrder.size);
-  });
-
-  // Priority ranks: exactly 1..N.
+/** The priority recommendations by rank; ranks must be exactly 1..N. */
+function priorityOrder(all: Recommendation[], { diagnostics, pathOf }: TransformContext): Recommendation[] {
   const priority = all.filter((r) => r.priority !== undefined).sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0));
   const ranks = new Map<number, Recommendation>();
   for (const r of priority) {
@@ -65,8 +63,15 @@ export function generateRecommendationsAnnex(context: TransformContext): void {
       diagnostics.error(pathOf(last), `no recommendation has priority ${rank}: priority ranks must be exactly 1..${priority.length} (the highest given is ${last.priority})`, { place: last.position, ruleId: 'priority-ranks' });
     }
   }
+  return priority;
+}
 
-  // Topics: known to the labels and naming a section.
+/** The other recommendations grouped by topic, topics in the order of the report's sections. */
+function topicOrder(all: Recommendation[], { edition, tree, diagnostics, pathOf }: TransformContext): [string, Recommendation[]][] {
+  const sectionOrder = new Map<string, number>();
+  visit(tree, 'heading', (heading: Heading) => {
+    if (heading.depth === 1 && heading.data?.id) sectionOrder.set(heading.data.id, sectionOrder.size);
+  });
   const topics = new Map<string, Recommendation[]>();
   for (const r of all) {
     if (r.priority !== undefined || !r.topic) continue;
@@ -79,16 +84,72 @@ export function generateRecommendationsAnnex(context: TransformContext): void {
     if (!topics.has(r.topic)) topics.set(r.topic, []);
     topics.get(r.topic)!.push(r);
   }
-  const orderedTopics = [...topics.entries()].sort(([a], [b]) => (sectionOrder.get(a) ?? 0) - (sectionOrder.get(b) ?? 0));
+  return [...topics.entries()].sort(([a], [b]) => (sectionOrder.get(a) ?? 0) - (sectionOrder.get(b) ?? 0));
+}
 
+/** Runs of annex items become numbered lists. */
+function groupItems(parent: Parent): void {
+  const out: RootContent[] = [];
+  let list: RecommendationList | undefined;
+  for (const child of parent.children as RootContent[]) {
+    if (child.type === 'recommendationItem') {
+      if (!list) out.push((list = { type: 'recommendationList', start: child.number, children: [] }));
+      list.children.push(child);
+      continue;
+    }
+    list = undefined;
+    out.push(child);
+  }
+  parent.children = out;
+}
+
+function annexItem(ref: string, target: Recommendation | undefined): RecommendationItem {
+  const number = target?.number ?? 0;
+  return {
+    type: 'recommendationItem',
+    ref,
+    number,
+    label: `${number}.`,
+    anchor: annexAnchor(ref),
+    children: target ? copyWithoutNotes(target.children) : ([] as BlockContent[]),
+  };
+}
+
+/** The annex's nodes: the template's words and headings, the items as lists of copies. */
+function annexNodes(context: TransformContext, priority: Recommendation[], topics: [string, Recommendation[]][], byId: Map<string, Recommendation>): RootContent[] {
+  const { edition, diagnostics, templatesDir } = context;
+  const markdown = template(templatesDir, TEMPLATE)({
+    labels: edition.labels,
+    priority: priority.map((r) => ({ id: r.id, number: r.number })),
+    topics: topics.map(([id, items]) => ({ id, title: edition.labels.topics[id], items: items.map((r) => ({ id: r.id, number: r.number })) })),
+  });
+  const generated = parseMarkdown(markdown);
+  headingAttributes(generated, TEMPLATE, diagnostics);
+  visit(generated, 'heading', (heading: Heading) => {
+    (heading.data ??= {}).generated = true;
+  });
+  visit(generated, 'leafDirective', (leaf: LeafDirective, i, p: Parent | undefined) => {
+    if (!p || i === undefined || leaf.name !== 'recommendation-item') return undefined;
+    const ref = leaf.attributes?.ref ?? '';
+    p.children[i] = annexItem(ref, byId.get(ref));
+    return SKIP;
+  });
+  groupItems(generated);
+  return generated.children as RootContent[];
+}
+
+export function generateRecommendationsAnnex(context: TransformContext): void {
+  const { edition, tree, diagnostics, pathOf } = context;
+  const { all, byId } = collectRecommendations(context);
+  const priority = priorityOrder(all, context);
+  const topics = topicOrder(all, context);
   let number = 0;
   for (const r of priority) r.number = ++number;
-  for (const [, items] of orderedTopics) for (const r of items) r.number = ++number;
-  edition.recommendations = [...priority, ...orderedTopics.flatMap(([, items]) => items)];
+  for (const [, items] of topics) for (const r of items) r.number = ++number;
+  edition.recommendations = [...priority, ...topics.flatMap(([, items]) => items)];
 
-  // Generate the annex where `::recommendations` stands.
   let placed = false;
-  visit(edition.root, 'recommendationsPlaceholder', (node, index, parent: Parent | undefined) => {
+  visit(tree, 'recommendationsPlaceholder', (node, index, parent: Parent | undefined) => {
     if (!parent || index === undefined) return undefined;
     if (placed) {
       diagnostics.error(pathOf(node), '`::recommendations` appears twice: the annex can stand in one place only', { place: node.position, ruleId: 'duplicate-annex' });
@@ -96,31 +157,9 @@ export function generateRecommendationsAnnex(context: TransformContext): void {
       return [SKIP, index];
     }
     placed = true;
-    const markdown = template(templatesDir, TEMPLATE)({
-      labels: edition.labels,
-      priority: priority.map((r) => ({ id: r.id, number: r.number })),
-      topics: orderedTopics.map(([id, items]) => ({ id, title: edition.labels.topics[id], items: items.map((r) => ({ id: r.id, number: r.number })) })),
-    });
-    const generated = parseMarkdown(markdown);
-    headingAttributes(generated, TEMPLATE, diagnostics);
-    visit(generated, 'heading', (heading: Heading) => {
-      (heading.data ??= {}).generated = true;
-    });
-    visit(generated, 'leafDirective', (leaf: LeafDirective, i, p: Parent | undefined) => {
-      if (!p || i === undefined || leaf.name !== 'recommendation-item') return undefined;
-      const ref = leaf.attributes?.ref ?? '';
-      const target = byId.get(ref);
-      const item: RecommendationItem = {
-        type: 'recommendationItem',
-        ref,
-        number: target?.number ?? 0,
-        children: target ? copyWithoutNotes(target.children) : ([] as BlockContent[]),
-      };
-      p.children[i] = item;
-      return SKIP;
-    });
-    parent.children.splice(index, 1, ...(generated.children as RootContent[]));
-    return [SKIP, index + generated.children.length];
+    const nodes = annexNodes(context, priority, topics, byId);
+    parent.children.splice(index, 1, ...nodes);
+    return [SKIP, index + nodes.length];
   });
   if (!placed && all.length > 0) {
     diagnostics.warn(pathOf(all[0]!), 'the text marks recommendations but no chapter has `::recommendations`: the annex is not generated', { ruleId: 'missing-annex' });

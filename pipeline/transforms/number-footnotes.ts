@@ -8,9 +8,10 @@ import { visit } from 'unist-util-visit';
 import type { Note } from '../model/types.js';
 import type { TransformContext } from './context.js';
 import { pendingNotes } from './collect-notes.js';
+import { citationAnchor, noteAnchor } from '../model/anchors.js';
 
 export function numberFootnotes(context: TransformContext): void {
-  const { edition, diagnostics, pathOf } = context;
+  const { edition, tree, diagnostics, pathOf } = context;
   const table = pendingNotes.get(edition) ?? new Map();
   const notes: Note[] = [];
   const byId = new Map<string, Note>();
@@ -34,26 +35,39 @@ export function numberFootnotes(context: TransformContext): void {
       });
       return undefined;
     }
-    const note: Note = { id: identifier, label: pending.definition.label ?? identifier, number: notes.length + 1, definition: pending.definition, path: pending.path };
+    const number = notes.length + 1;
+    const note: Note = {
+      id: identifier, label: pending.definition.label ?? identifier, number, anchor: noteAnchor(number), citationAnchor: citationAnchor(number),
+      definition: pending.definition, path: pending.path,
+    };
     notes.push(note);
     byId.set(identifier, note);
     return note;
   };
 
+  /** Citations of each note so far: the title page's citation of the title note is the first. */
+  const occurrences = new Map<number, number>();
   const titleNote = edition.meta.titleNote;
   if (titleNote) {
     const identifier = titleNote.toLowerCase();
     const note = cite(identifier, titleNote, context.reportPath, undefined, context.titleNotePlace);
-    if (note) edition.titleNote = note;
+    if (note) {
+      edition.titleNote = note;
+      occurrences.set(note.number, 1);
+    }
   }
 
-  visit(edition.root, 'footnoteReference', (reference: FootnoteReference) => {
+  visit(tree, 'footnoteReference', (reference: FootnoteReference) => {
     const label = reference.label ?? reference.identifier;
     const before = byId.has(reference.identifier);
     const note = cite(reference.identifier, label, pathOf(reference), reference);
     if (!note) return;
+    const occurrence = (occurrences.get(note.number) ?? 0) + 1;
+    occurrences.set(note.number, occurrence);
     const data = (reference.data ??= {});
     data.number = note.number;
+    data.noteAnchor = note.anchor;
+    data.anchor = citationAnchor(note.number, occurrence);
     if (before) data.repeat = true;
   });
 

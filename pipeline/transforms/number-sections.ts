@@ -32,7 +32,7 @@ export function slug(text: string): string {
     .replace(/^-+|-+$/g, '') || 'section';
 }
 
-export function numberSections({ edition, diagnostics, pathOf }: TransformContext): void {
+export function numberSections({ edition, tree, diagnostics, pathOf }: TransformContext): void {
   const letters = [...edition.labels.subsectionLetters];
   const outline: OutlineEntry[] = [];
   const ids = new Map<string, string>();
@@ -40,7 +40,7 @@ export function numberSections({ edition, diagnostics, pathOf }: TransformContex
   let subsection = 0;
   let inNumbered = false;
   let previousDepth = 0;
-  visit(edition.root, 'heading', (heading: Heading) => {
+  visit(tree, 'heading', (heading: Heading) => {
     const path = pathOf(heading);
     const data = (heading.data ??= {});
     const text = plainText(heading.children);
@@ -65,7 +65,8 @@ export function numberSections({ edition, diagnostics, pathOf }: TransformContex
     } else if (heading.depth === 2 && inNumbered && !data.unnumbered) {
       data.numeral = letters[subsection++] ?? String(subsection);
     }
-    outline.push({ id: data.id, depth: heading.depth, numeral: data.numeral, text, heading });
+    if (data.numeral) data.label = `${data.numeral}.`;
+    outline.push({ id: data.id, depth: heading.depth, numeral: data.numeral, label: data.label, text, heading });
   });
   edition.outline = outline;
 }

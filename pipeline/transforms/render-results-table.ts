@@ -10,8 +10,8 @@ import { parseMarkdown } from '../parse/parse-markdown.js';
 import { template } from '../util/templates.js';
 import { formatInteger, formatPercent } from '../model/format.js';
 
-export function renderResultsTable({ edition, diagnostics, pathOf, templatesDir }: TransformContext): void {
-  visit(edition.root, 'resultsPlaceholder', (node, index, parent: Parent | undefined) => {
+export function renderResultsTable({ edition, tree, diagnostics, pathOf, templatesDir }: TransformContext): void {
+  visit(tree, 'resultsPlaceholder', (node, index, parent: Parent | undefined) => {
     if (!parent || index === undefined) return undefined;
     const results = edition.results;
     if (!results) {

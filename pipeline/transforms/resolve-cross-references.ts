@@ -8,10 +8,10 @@ import { visit } from 'unist-util-visit';
 import type { TransformContext } from './context.js';
 import { fill } from '../util/templates.js';
 
-export function resolveCrossReferences({ edition, diagnostics, pathOf }: TransformContext): void {
+export function resolveCrossReferences({ edition, tree, diagnostics, pathOf }: TransformContext): void {
   const headings = new Map(edition.outline.map((e) => [e.id, e]));
   const recommendations = new Map(edition.recommendations.map((r) => [r.id, r]));
-  visit(edition.root, 'link', (link: Link) => {
+  visit(tree, 'link', (link: Link) => {
     if (!link.url.startsWith('#')) return;
     const id = decodeURIComponent(link.url.slice(1));
     const heading = headings.get(id);

@@ -114,6 +114,7 @@ const handlers: Partial<{ [T in Block['type']]: Handler<T> }> = {
   thematicBreak: () => [new Paragraph({ children: [], border: { bottom: TABLE_BORDER } })],
   recommendation: (node, context) => recommendation(node, context),
   recommendationItem: (node, context) => recommendationItem(node, context),
+  recommendationList: (node, context) => node.children.flatMap((item) => recommendationItem(item, context)),
   barChart: (node) => chart(node),
 };
 

@@ -7,19 +7,17 @@ import {
   Footer, FootnoteReferenceRun, Header, InternalHyperlink, PageBreak, PageNumber, PageReference, Paragraph, TextRun, BorderStyle, TabStopType, LeaderType, AlignmentType,
 } from 'docx';
 import type { Edition } from '../../model/types.js';
-import { fill } from '../../util/templates.js';
-import { furnitureLines } from '../../model/furniture.js';
 import type { DocxContext } from './context.js';
 import { STYLE, TEXT_WIDTH, TOC_RIGHT_INDENT } from './styles.js';
 
 export function titlePage(edition: Edition, templatesDir: string): Paragraph[] {
-  const [country, event, date, ...title] = furnitureLines(templatesDir, 'furniture/title-page.hbs', edition);
+  const { cover: [country, event], date, title } = edition.furniture.titlePage;
   const note = edition.titleNote ? [new FootnoteReferenceRun(edition.titleNote.number)] : [];
   return [
     new Paragraph({ style: STYLE.coverLine, spacing: { before: 2400 }, children: [new TextRun(country ?? '')] }),
     new Paragraph({ style: STYLE.coverLine, children: [new TextRun(event ?? '')] }),
     new Paragraph({ style: STYLE.coverLine, children: [new TextRun({ text: date ?? '', bold: false })] }),
-    new Paragraph({ style: STYLE.title, children: [new TextRun(title.join(' ')), ...note] }),
+    new Paragraph({ style: STYLE.title, children: [new TextRun(title), ...note] }),
     new Paragraph({ children: [new PageBreak()] }),
   ];
 }
@@ -54,7 +52,7 @@ export function titleHeader(edition: Edition): Header {
 }
 
 export function header(edition: Edition, templatesDir: string): Header {
-  const text = furnitureLines(templatesDir, 'furniture/running-header.hbs', edition);
+  const text = edition.furniture.runningHeader;
   return new Header({
     children: [...draftMark(edition), ...text.map(
       (line, i) =>
@@ -68,7 +66,7 @@ export function header(edition: Edition, templatesDir: string): Header {
 }
 
 export function footer(edition: Edition): Footer {
-  const [before, after] = fill(edition.labels.page, { page: '\u0000' }).split('\u0000');
+  const { before, after } = edition.furniture.pageLabel;
   return new Footer({
     children: [new Paragraph({ style: STYLE.footer, children: [new TextRun({ children: [before ?? '', PageNumber.CURRENT, after ?? ''] })] })],
   });

@@ -1,19 +1,24 @@
 /**
- * mdast → hast handlers for folio's nodes and for the nodes whose HTML folio decides itself
- * (numbered headings, note citations, tables without obsolete attributes). One small function per
- * node type; `satisfies` proves every custom node has one.
+ * mdast → hast handlers: one per resolved node type, the map proven complete by `satisfies` (a new
+ * node type is a compile error here until it is drawn). Standard nodes use mdast-util-to-hast's own
+ * handlers; folio decides the numbered headings, note citations, tables, annex, charts and figures.
+ * Every number, label and anchor comes from the model.
  */
 import type { Element, ElementContent, Properties } from 'hast';
-import type { FootnoteReference, Heading, Table, TableRow, Nodes } from 'mdast';
-import type { Handlers, State } from 'mdast-util-to-hast';
-import type { BarChart, Chapter, Edition, Recommendation, RecommendationItem } from '../../model/types.js';
+import type { FootnoteReference, Heading, Parents, Table, TableRow } from 'mdast';
+import { defaultHandlers, type Handlers, type State } from 'mdast-util-to-hast';
+import type {
+  BarChart, Edition, Figure, Recommendation, RecommendationItem, RecommendationList, ResolvedBlock, ResolvedChapter, ResolvedInline, ResolvedPart,
+} from '../../model/types.js';
 import { chartShape } from '../../figures/chart-geometry.js';
 import { fill } from '../../util/templates.js';
 
-export const noteId = (n: number) => `fn-${n}`;
-export const citationId = (n: number, repeat = 0) => (repeat ? `fnref-${n}-${repeat + 1}` : `fnref-${n}`);
+type HtmlNode = ResolvedBlock | ResolvedInline | ResolvedPart | ResolvedChapter;
+type Result = Element | ElementContent | ElementContent[] | undefined;
+type Handler<T> = (state: State, node: T, parent?: Parents) => Result;
+export type HtmlHandlers = { [T in HtmlNode['type']]: Handler<Extract<HtmlNode, { type: T }>> };
 
-function el(tagName: string, properties: Properties, children: ElementContent[]): Element {
+export function el(tagName: string, properties: Properties, children: ElementContent[]): Element {
   return { type: 'element', tagName, properties, children };
 }
 
@@ -21,85 +26,94 @@ function text(value: string): ElementContent {
   return { type: 'text', value };
 }
 
-export function handlers(edition: Edition, onChapter: (chapter: Chapter, content: ElementContent[]) => Element): Handlers {
-  const repeats = new Map<number, number>();
-  const custom = {
-    chapter(state: State, node: Chapter): Element {
-      return onChapter(node, state.all(node) as ElementContent[]);
-    },
-    heading(state: State, node: Heading): Element {
-      const numeral = node.data?.numeral;
-      const children = state.all(node) as ElementContent[];
-      const content = numeral ? [el('span', { className: ['numeral'] }, [text(`${numeral}.`)]), text(' '), ...children] : children;
-      return el(`h${Math.min(node.depth + 1, 6)}`, { id: node.data?.id }, content);
-    },
-    footnoteReference(_state: State, node: FootnoteReference): Element {
-      const n = node.data?.number ?? 0;
-      let id = citationId(n);
-      if (node.data?.repeat) {
-        const k = (repeats.get(n) ?? 0) + 1;
-        repeats.set(n, k);
-        id = citationId(n, k);
-      }
-      return el('sup', { className: ['noteref'] }, [
-        el('a', { href: `#${noteId(n)}`, id, role: 'doc-noteref', ariaLabel: fill(edition.labels.noteLabel, { number: n }) }, [text(String(n))]),
-      ]);
-    },
-    recommendation(state: State, node: Recommendation): Element {
-      return el('div', { className: ['recommendation'], id: node.id }, state.all(node) as ElementContent[]);
-    },
-    recommendationItem(state: State, node: RecommendationItem): Element {
-      const label = fill(edition.labels.recommendationLabel, { number: node.number });
-      return el('li', { value: String(node.number), id: `annex-${node.ref}` }, [
+function heading(state: State, node: Heading): Element {
+  const label = node.data?.label;
+  const children = state.all(node) as ElementContent[];
+  const content = label ? [el('span', { className: ['numeral'] }, [text(label)]), text(' '), ...children] : children;
+  return el(`h${Math.min(node.depth + 1, 6)}`, { id: node.data?.id }, content);
+}
+
+function table(state: State, node: Table): Element {
+  const align = node.align ?? [];
+  const rows = node.children.map((row: TableRow, r) =>
+    el('tr', {}, row.children.map((cell, c) => {
+      const a = align[c];
+      const header = r === 0 || (c === 0 && r > 0);
+      const props: Properties = a && a !== 'left' ? { className: [`align-${a}`] } : {};
+      if (r === 0) props.scope = 'col';
+      else if (c === 0) props.scope = 'row';
+      return el(header ? 'th' : 'td', props, state.all(cell) as ElementContent[]);
+    })),
+  );
+  const [head, ...body] = rows;
+  const caption = node.data?.caption;
+  return el('table', {}, [
+    ...(caption ? [el('caption', {}, [text(caption)])] : []),
+    el('thead', {}, head ? [head] : []),
+    ...(body.length ? [el('tbody', {}, body)] : []),
+  ]);
+}
+
+function chart(node: BarChart): Element {
+  const shape = chartShape(node);
+  const label = (t: { x: number; y: number; text: string }, className: string) =>
+    el('text', { x: t.x.toFixed(1), y: t.y.toFixed(1), className: [className] }, [text(t.text)]);
+  const svg = el('svg', { viewBox: `0 0 ${shape.width} ${shape.height}`, role: 'img', ariaLabelledBy: ['chart-title', 'chart-desc'], className: ['chart'] }, [
+    el('title', { id: 'chart-title' }, [text(node.title)]),
+    el('desc', { id: 'chart-desc' }, [text(node.alt)]),
+    ...shape.bars.flatMap((b) => [
+      ...b.label.map((l) => label(l, 'chart-label')),
+      el('rect', { x: b.bar.x.toFixed(1), y: b.bar.y.toFixed(1), width: b.bar.width.toFixed(1), height: String(b.bar.height), className: ['chart-bar'] }, []),
+      label(b.value, 'chart-value'),
+    ]),
+  ]);
+  return el('figure', { className: ['chart-figure'] }, [svg, el('figcaption', {}, [text(node.title)])]);
+}
+
+/** A picture embedded as a data URL (the page loads nothing), its width a share of the text. */
+function figure(node: Figure): Element {
+  const src = `data:${node.mime};base64,${Buffer.from(node.data).toString('base64')}`;
+  const props: Properties = { src, alt: node.alt, width: String(Math.round(node.pixelWidth)), height: String(Math.round(node.pixelHeight)) };
+  if (node.width) props.className = [`width-${Math.round(node.width * 100)}`];
+  const img = el('img', props, []);
+  return el('figure', { className: ['figure'] }, [img, ...(node.caption ? [el('figcaption', {}, [text(node.caption)])] : [])]);
+}
+
+export function handlers(edition: Edition, onChapter: (chapter: ResolvedChapter, content: ElementContent[]) => Element): Handlers {
+  const map = {
+    chapter: (state, node) => onChapter(node, state.all(node) as ElementContent[]),
+    heading,
+    paragraph: defaultHandlers.paragraph,
+    list: defaultHandlers.list,
+    listItem: defaultHandlers.listItem,
+    blockquote: defaultHandlers.blockquote,
+    code: defaultHandlers.code,
+    thematicBreak: defaultHandlers.thematicBreak,
+    table,
+    tableRow: defaultHandlers.tableRow,
+    tableCell: defaultHandlers.tableCell,
+    recommendation: (state, node: Recommendation) => el('div', { className: ['recommendation'], id: node.id }, state.all(node) as ElementContent[]),
+    recommendationList: (state, node: RecommendationList) => el('ol', { className: ['recommendation-list'], start: node.start === 1 ? undefined : node.start }, state.all(node) as ElementContent[]),
+    recommendationItem: (state, node: RecommendationItem) =>
+      el('li', { value: String(node.number), id: node.anchor }, [
         ...(state.all(node) as ElementContent[]),
-        el('a', { href: `#${node.ref}`, className: ['backref'], ariaLabel: label }, [text('↩')]),
+        el('a', { href: `#${node.ref}`, className: ['backref'], ariaLabel: fill(edition.labels.recommendationLabel, { number: node.number }) }, [text('↩')]),
+      ]),
+    barChart: (_state, node) => chart(node),
+    figure: (_state, node) => figure(node),
+    text: defaultHandlers.text,
+    emphasis: defaultHandlers.emphasis,
+    strong: defaultHandlers.strong,
+    delete: defaultHandlers.delete,
+    inlineCode: defaultHandlers.inlineCode,
+    break: defaultHandlers.break,
+    link: defaultHandlers.link,
+    footnoteReference: (_state, node: FootnoteReference) => {
+      const n = node.data?.number ?? 0;
+      return el('sup', { className: ['noteref'] }, [
+        el('a', { href: `#${node.data?.noteAnchor ?? ''}`, id: node.data?.anchor, role: 'doc-noteref', ariaLabel: fill(edition.labels.noteLabel, { number: n }) }, [text(String(n))]),
       ]);
     },
-    recommendationsPlaceholder(): undefined {
-      return undefined;
-    },
-    resultsPlaceholder(): undefined {
-      return undefined;
-    },
-    barChart(_state: State, node: BarChart): Element {
-      const shape = chartShape(node);
-      const label = (t: { x: number; y: number; text: string }, className: string) =>
-        el('text', { x: t.x.toFixed(1), y: t.y.toFixed(1), className: [className] }, [text(t.text)]);
-      const svg = el('svg', { viewBox: `0 0 ${shape.width} ${shape.height}`, role: 'img', ariaLabelledBy: ['chart-title', 'chart-desc'], className: ['chart'] }, [
-        el('title', { id: 'chart-title' }, [text(node.title)]),
-        el('desc', { id: 'chart-desc' }, [text(node.alt)]),
-        ...shape.bars.flatMap((b) => [
-          ...b.label.map((l) => label(l, 'chart-label')),
-          el('rect', { x: b.bar.x.toFixed(1), y: b.bar.y.toFixed(1), width: b.bar.width.toFixed(1), height: String(b.bar.height), className: ['chart-bar'] }, []),
-          label(b.value, 'chart-value'),
-        ]),
-      ]);
-      return el('figure', { className: ['chart-figure'] }, [svg, el('figcaption', {}, [text(node.title)])]);
-    },
-    table(state: State, node: Table): Element {
-      const align = node.align ?? [];
-      const rows = node.children.map((row: TableRow, r) =>
-        el(
-          'tr',
-          {},
-          row.children.map((cell, c) => {
-            const a = align[c];
-            const header = r === 0 || (c === 0 && r > 0);
-            const props: Properties = a && a !== 'left' ? { className: [`align-${a}`] } : {};
-            if (r === 0) props.scope = 'col';
-            else if (c === 0) props.scope = 'row';
-            return el(header ? 'th' : 'td', props, state.all(cell) as ElementContent[]);
-          }),
-        ),
-      );
-      const [head, ...body] = rows;
-      const caption = node.data?.caption;
-      return el('table', {}, [
-        ...(caption ? [el('caption', {}, [text(caption)])] : []),
-        el('thead', {}, head ? [head] : []),
-        el('tbody', {}, body),
-      ]);
-    },
-  } satisfies Partial<Record<Nodes['type'] | Chapter['type'], unknown>>;
-  return custom as unknown as Handlers;
+  } satisfies HtmlHandlers;
+  return map as unknown as Handlers;
 }

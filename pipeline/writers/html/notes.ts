@@ -4,7 +4,6 @@ import type { FootnoteReference, RootContent } from 'mdast';
 import { toHast, type Handlers } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 import type { Edition, Note } from '../../model/types.js';
-import { citationId, noteId } from './handlers.js';
 
 /** Notes first cited inside `nodes`, in citation order. */
 export function notesFirstCitedIn(edition: Edition, nodes: RootContent[]): Note[] {
@@ -24,7 +23,7 @@ export function renderNote(edition: Edition, note: Note, handlers: Handlers): El
   const back: ElementContent = {
     type: 'element',
     tagName: 'a',
-    properties: { href: `#${citationId(note.number)}`, role: 'doc-backlink', ariaLabel: edition.labels.backToText },
+    properties: { href: `#${note.citationAnchor}`, role: 'doc-backlink', ariaLabel: edition.labels.backToText },
     children: [{ type: 'text', value: '↩' }],
   };
   const first = blocks[0];
@@ -32,7 +31,7 @@ export function renderNote(edition: Edition, note: Note, handlers: Handlers): El
   else blocks.unshift({ type: 'element', tagName: 'p', properties: {}, children: [number] });
   const last = blocks[blocks.length - 1]!;
   last.children.push({ type: 'text', value: ' ' }, back);
-  return { type: 'element', tagName: 'aside', properties: { id: noteId(note.number), role: 'doc-footnote', className: ['footnote'] }, children: blocks };
+  return { type: 'element', tagName: 'aside', properties: { id: note.anchor, role: 'doc-footnote', className: ['footnote'] }, children: blocks };
 }
 
 export function notesBlock(edition: Edition, notes: Note[], handlers: Handlers): Element[] {

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Element, ElementContent, Root as HastRoot, Parent as HastParent } from 'hast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toHast } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
 import { sanitize, defaultSchema, type Schema } from 'hast-util-sanitize';
-import type { Chapter, Edition } from '../../model/types.js';
+import type { Edition, ResolvedChapter } from '../../model/types.js';
 import { handlers as makeHandlers } from './handlers.js';
 import { notesBlock, notesFirstCitedIn, renderNote } from './notes.js';
 import { template } from '../../util/templates.js';
@@ -22,7 +22,7 @@ const schema: Schema = {
   tagNames: [
     'section', 'aside', 'nav', 'header', 'div', 'span', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'em', 'strong', 'del', 'code',
     'pre', 'blockquote', 'ol', 'ul', 'li', 'sup', 'sub', 'br', 'hr', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'img',
-    'figure', 'figcaption', 'svg', 'title', 'desc', 'rect', 'text',
+    'figure', 'figcaption', 'svg', 'title', 'desc', 'rect', 'text', 'input',
   ],
   attributes: {
     '*': ['id', 'className', 'role', 'ariaLabel', 'ariaLabelledBy', 'lang', 'dir'],
@@ -31,34 +31,16 @@ const schema: Schema = {
     ol: ['start'],
     th: ['scope'],
     img: ['src', 'alt', 'width', 'height'],
+    input: [['type', 'checkbox'], ['disabled', true], 'checked'],
+    code: [['className', /^language-/]],
     svg: ['viewBox'],
     rect: ['x', 'y', 'width', 'height'],
     text: ['x', 'y'],
   },
   required: {},
   strip: ['script', 'style'],
-  protocols: { href: ['http', 'https', 'mailto'], src: ['http', 'https'] },
+  protocols: { href: ['http', 'https', 'mailto'], src: ['data'] },
 };
-
-/** Wraps runs of annex items (`li`) in numbered lists. */
-function groupRecommendationItems(node: HastParent): void {
-  const out: HastParent['children'] = [];
-  let list: Element | undefined;
-  for (const child of node.children) {
-    if (child.type === 'element' && child.tagName === 'li' && String(child.properties.id ?? '').startsWith('annex-')) {
-      if (!list) {
-        list = { type: 'element', tagName: 'ol', properties: { className: ['recommendation-list'] }, children: [] };
-        out.push(list);
-      }
-      list.children.push(child);
-      continue;
-    }
-    if (!(child.type === 'text' && child.value.trim() === '')) list = undefined;
-    out.push(child);
-    if (child.type === 'element') groupRecommendationItems(child);
-  }
-  node.children = out;
-}
 
 export interface HtmlOptions {
   templatesDir: string;
@@ -68,7 +50,7 @@ export interface HtmlOptions {
 
 export function renderHtml(edition: Edition, options: HtmlOptions): string {
   let handlers: ReturnType<typeof makeHandlers>;
-  const onChapter = (chapter: Chapter, content: ElementContent[]): Element => {
+  const onChapter = (chapter: ResolvedChapter, content: ElementContent[]): Element => {
     const heading = content.find((c): c is Element => c.type === 'element' && /^h[1-6]$/.test(c.tagName));
     const notes = notesBlock(edition, notesFirstCitedIn(edition, chapter.children), handlers);
     return {
@@ -82,12 +64,11 @@ export function renderHtml(edition: Edition, options: HtmlOptions): string {
   const tree = toHast(edition.root, { handlers }) as HastRoot;
   // Chapters without a heading (the title note's chapter) add nothing visible.
   tree.children = tree.children.filter((c) => !(c.type === 'element' && c.tagName === 'section' && c.children.length === 0));
-  groupRecommendationItems(tree);
   const body = toHtml(sanitize(tree, schema));
 
   const titleNote = edition.titleNote;
   const titleNoteRef = titleNote
-    ? toHtml(sanitize(handlers.footnoteReference!({} as never, { type: 'footnoteReference', identifier: titleNote.id, label: titleNote.label, data: { number: titleNote.number } } as never, undefined) as Element, schema))
+    ? toHtml(sanitize(handlers.footnoteReference!({} as never, { type: 'footnoteReference', identifier: titleNote.id, label: titleNote.label, data: { number: titleNote.number, anchor: titleNote.citationAnchor, noteAnchor: titleNote.anchor } } as never, undefined) as Element, schema))
     : '';
   const titleNotes = titleNote ? toHtml(sanitize({ type: 'root', children: [renderNote(edition, titleNote, handlers)] }, schema)) : '';
 
