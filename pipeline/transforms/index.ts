@@ -6,6 +6,7 @@ import { findLiteralCitations } from './find-literal-citations.js';
 import { generateRecommendationsAnnex } from './generate-recommendations-annex.js';
 import { renderResultsTable } from './render-results-table.js';
 import { numberSections } from './number-sections.js';
+import { checkIds } from './check-ids.js';
 import { numberFootnotes } from './number-footnotes.js';
 import { resolveCrossReferences } from './resolve-cross-references.js';
 import { resolveLists } from './resolve-lists.js';
@@ -20,6 +21,7 @@ export const transforms: Transform[] = [
   generateRecommendationsAnnex,
   renderResultsTable,
   numberSections,
+  checkIds,
   numberFootnotes,
   resolveCrossReferences,
   resolveLists,

@@ -35,7 +35,7 @@ export function slug(text: string): string {
 export function numberSections({ edition, tree, diagnostics, pathOf }: TransformContext): void {
   const letters = [...edition.labels.subsectionLetters];
   const outline: OutlineEntry[] = [];
-  const ids = new Map<string, string>();
+  const ids = new Map<string, { place: string; heading: Heading }>();
   let section = 0;
   let subsection = 0;
   let inNumbered = false;
@@ -55,9 +55,12 @@ export function numberSections({ edition, tree, diagnostics, pathOf }: Transform
       }
     }
     const first = ids.get(data.id);
-    if (first) {
-      diagnostics.error(path, `id \`${data.id}\` is used twice (first at ${first}): ids must be unique`, { place: heading.position, ruleId: 'duplicate-id' });
-    } else ids.set(data.id, `${path}:${heading.position?.start.line ?? '?'}`);
+    if (first && (first.heading.data?.generated || data.generated)) {
+      const [source, generated] = data.generated ? [first.heading, heading] : [heading, first.heading];
+      diagnostics.error(pathOf(source), `id \`${data.id}\` is the id the annex template gives its heading “${plainText(generated.children)}”: choose another id`, { place: source.position, ruleId: 'duplicate-id' });
+    } else if (first) {
+      diagnostics.error(path, `id \`${data.id}\` is used twice (first at ${first.place}): ids must be unique`, { place: heading.position, ruleId: 'duplicate-id' });
+    } else ids.set(data.id, { place: `${path}:${heading.position?.start.line ?? '?'}`, heading });
     if (heading.depth === 1) {
       subsection = 0;
       inNumbered = !data.unnumbered;

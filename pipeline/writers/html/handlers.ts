@@ -70,12 +70,15 @@ function chart(node: BarChart): Element {
   return el('figure', { className: ['chart-figure'] }, [svg, el('figcaption', {}, [text(node.title)])]);
 }
 
-/** A picture embedded as a data URL (the page loads nothing), its width a share of the text. */
+/** Width of the text column in CSS pixels (style.css: --measure), for figures given as a share of it. */
+const TEXT_COLUMN_PX = 672;
+
+/** A picture embedded as a data URL (the page loads nothing), its width a share of the text column. */
 function figure(node: Figure): Element {
   const src = `data:${node.mime};base64,${Buffer.from(node.data).toString('base64')}`;
-  const props: Properties = { src, alt: node.alt, width: String(Math.round(node.pixelWidth)), height: String(Math.round(node.pixelHeight)) };
-  if (node.width) props.className = [`width-${Math.round(node.width * 100)}`];
-  const img = el('img', props, []);
+  const width = node.width ? node.width * TEXT_COLUMN_PX : node.pixelWidth;
+  const height = (width / node.pixelWidth) * node.pixelHeight;
+  const img = el('img', { src, alt: node.alt, width: String(Math.round(width)), height: String(Math.round(height)) }, []);
   return el('figure', { className: ['figure'] }, [img, ...(node.caption ? [el('figcaption', {}, [text(node.caption)])] : [])]);
 }
 

@@ -1,0 +1,162 @@
+/**
+ * The resolved edition: what the transforms decide once for every writer (anchors, markers, notes
+ * across chapters, references per chapter, figures, reserved ids), read from the model itself.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Node, Parent } from 'unist';
+import type { Link, List, ListItem } from 'mdast';
+import { deflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { Diagnostics } from '../pipeline/util/diagnostics.js';
+import { buildEdition, parseChapter } from '../pipeline/transforms/build-editions.js';
+import type { Figure, Labels, ReportMeta } from '../pipeline/model/types.js';
+import { templates } from './helpers.js';
+
+/** An English edition of several chapters (file name → Markdown), in a source folder of its own. */
+function editionOf(chapters: Record<string, string>, files: Record<string, Uint8Array | string> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'folio-model-'));
+  mkdirSync(join(dir, 'en'));
+  for (const [name, data] of Object.entries(files)) {
+    mkdirSync(join(dir, 'en', name, '..'), { recursive: true });
+    writeFileSync(join(dir, 'en', name), data);
+  }
+  const diagnostics = new Diagnostics();
+  const labels = JSON.parse(readFileSync(join(templates, 'labels', 'en.json'), 'utf8')) as Labels;
+  const meta: ReportMeta = {
+    id: 't', officialLanguage: 'en', languages: ['en'], eventDate: '2022-06-05',
+    text: { en: { country: 'Testland', event: 'Referendum', title: 'Test', mission: 'Mission' } },
+  };
+  const parsed = Object.entries(chapters).map(([name, text]) => parseChapter(join(dir, 'en', name), text, diagnostics));
+  const report = { path: 'report.json', text: '{}', value: meta, tree: undefined };
+  const edition = buildEdition('en', meta, labels, parsed, { templatesDir: templates, report, sourceDir: dir }, diagnostics);
+  return { edition, diagnostics, messages: diagnostics.list() };
+}
+
+function all(node: Node, type: string): Node[] {
+  const out = node.type === type ? [node] : [];
+  for (const child of (node as Parent).children ?? []) out.push(...all(child, type));
+  return out;
+}
+
+/** A valid PNG of w×h pixels (one grey row per line). */
+function png(w: number, h: number): Uint8Array {
+  const chunk = (type: string, data: Buffer) => {
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    out.write(type, 4, 'latin1');
+    data.copy(out, 8);
+    out.writeUInt32BE(0, 8 + data.length); // CRC is not read by the size probe
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(w, 0);
+  header.writeUInt32BE(h, 4);
+  header[8] = 8;
+  header[9] = 0;
+  const rows = Buffer.alloc((w + 1) * h, 0x80);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+describe('notes', () => {
+  it('a note defined in one chapter and cited from another is one note with one number', () => {
+    const { edition, messages } = editionOf({
+      '01.md': '# One {#one}\n\nFirst.[^shared]\n\n[^shared]: The shared note.\n',
+      '02.md': '# Two {#two}\n\nAgain, from another chapter.[^shared]\n',
+    });
+    expect(messages.filter((m) => m.severity === 'error')).toEqual([]);
+    expect(edition.notes.map((n) => n.number)).toEqual([1]);
+    const refs = all(edition.root, 'footnoteReference') as import('mdast').FootnoteReference[];
+    expect(refs.map((r) => [r.data?.number, r.data?.anchor, r.data?.noteAnchor])).toEqual([[1, 'fnref-1', 'fn-1'], [1, 'fnref-1-2', 'fn-1']]);
+    expect(messages.map((m) => m.ruleId)).toEqual(['repeated-citation']);
+    expect(messages[0]!.path).toMatch(/02\.md$/);
+  });
+
+  it('a citation of a label defined nowhere is still an error at its place', () => {
+    const { messages } = editionOf({ '01.md': '# One {#one}\n\nText [^nowhere] here.\n' });
+    expect(messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['undefined-note', 3, 6]]);
+  });
+
+  it('a note may hold any block: its list stays in the note', () => {
+    const { edition, messages } = editionOf({ '01.md': '# One {#one}\n\nCited.[^list]\n\n[^list]:\n    - first\n    - second\n' });
+    expect(messages).toEqual([]);
+    expect(edition.notes[0]!.definition.children.map((c) => c.type)).toEqual(['list']);
+    expect(edition.notes[0]!.anchor).toBe('fn-1');
+    expect(edition.notes[0]!.citationAnchor).toBe('fnref-1');
+  });
+});
+
+describe('links', () => {
+  it('reference definitions belong to their chapter', () => {
+    const { edition, messages } = editionOf({
+      '01.md': '# One {#one}\n\n[foo] and [bar][foo].\n\n[foo]: https://one.example/ "One"\n',
+      '02.md': '# Two {#two}\n\n[foo] here.\n\n[foo]: https://two.example/\n',
+      '03.md': '# Three {#three}\n\n[foo] has no definition here.\n',
+    });
+    expect(messages).toEqual([]);
+    const chapters = edition.root.children;
+    const urls = chapters.map((c) => (all(c, 'link') as Link[]).map((l) => [l.url, l.title ?? null]));
+    expect(urls).toEqual([[['https://one.example/', 'One'], ['https://one.example/', 'One']], [['https://two.example/', null]], []]);
+    for (const type of ['definition', 'linkReference', 'imageReference']) expect(all(edition.root, type)).toEqual([]);
+  });
+
+  it('a reference-style link to javascript: is refused like an inline one', () => {
+    const { messages } = editionOf({ '01.md': '# One {#one}\n\nSee [x][r].\n\n[r]: javascript:alert(1)\n' });
+    expect(messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['unsafe-url', 3, 5]]);
+  });
+});
+
+describe('lists', () => {
+  it('resolves markers from kind, start and depth', () => {
+    const { edition } = editionOf({ '01.md': '# One {#one}\n\n3. three\n   - a\n     - b\n4. four\n' });
+    const lists = all(edition.root, 'list') as List[];
+    expect(lists.map((l) => l.data?.depth)).toEqual([0, 1, 2]);
+    const items = all(edition.root, 'listItem') as ListItem[];
+    expect(items.map((i) => i.data?.marker)).toEqual(['3.', '–', '◦', '4.']);
+    expect(items[0]!.data?.number).toBe(3);
+  });
+});
+
+describe('ids', () => {
+  it('refuses a heading id that folio makes itself', () => {
+    const { messages } = editionOf({ '01.md': '# One {#fn-2}\n\nText.\n' });
+    expect(messages.map((m) => m.ruleId)).toContain('reserved-id');
+  });
+
+  it('gives every heading its label with the numeral’s punctuation', () => {
+    const { edition } = editionOf({ '01.md': '# One {#one}\n\n## Sub {#sub}\n\n# Two {#two}\n' });
+    expect(edition.outline.map((e) => e.label)).toEqual(['I.', 'A.', 'II.']);
+  });
+});
+
+describe('figures', () => {
+  it('reads a picture alone in its paragraph into a figure with its size, caption and width', () => {
+    const { edition, messages } = editionOf({ '01.md': '# One {#one}\n\n![A grey box](img/box.png "The box"){width=50%}\n' }, { 'img/box.png': png(40, 20) });
+    expect(messages).toEqual([]);
+    const [figure] = all(edition.root, 'figure') as Figure[];
+    expect(figure).toMatchObject({ alt: 'A grey box', caption: 'The box', width: 0.5, mime: 'image/png', pixelWidth: 40, pixelHeight: 20 });
+  });
+
+  it('requires alt text, at the picture’s place', () => {
+    const { messages } = editionOf({ '01.md': '# One {#one}\n\n![](box.png)\n' }, { 'box.png': png(4, 4) });
+    expect(messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['figure-alt', 3, 1]]);
+  });
+
+  it('refuses a picture outside the source, a missing one, and an SVG with a script', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>';
+    const { messages } = editionOf(
+      { '01.md': '# One {#one}\n\n![up](../../etc/passwd.png)\n\n![gone](none.png)\n\n![bad](bad.svg)\n' },
+      { 'bad.svg': svg },
+    );
+    expect(messages.map((m) => [m.ruleId, m.line])).toEqual([['image', 3], ['image', 5], ['image', 7]]);
+    expect(messages[2]!.message).toMatch(/script/);
+  });
+
+  it('refuses a picture inside text, keeping its alt text', () => {
+    const { edition, messages } = editionOf({ '01.md': '# One {#one}\n\nText ![box](box.png) more.\n' }, { 'box.png': png(4, 4) });
+    expect(messages.map((m) => m.ruleId)).toEqual(['image']);
+    expect(all(edition.root, 'image')).toEqual([]);
+  });
+});
