@@ -12,5 +12,5 @@ export const citationAnchor = (number: number, occurrence = 1): string => (occur
 
 export const annexAnchor = (ref: string): string => `annex-${ref}`;
 
-/** Ids the pipeline generates: a source id of this form would collide with one of them. */
-export const GENERATED_ANCHOR = /^(fn-\d+|fnref-\d+(-\d+)?|annex-.+)$/;
+/** Note and citation ids: a source id of this form would collide with one the pipeline makes. */
+export const GENERATED_ANCHOR = /^(fn-\d+|fnref-\d+(-\d+)?)$/;

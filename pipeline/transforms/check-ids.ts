@@ -1,12 +1,12 @@
 /**
  * Ids written in the source (headings, recommendations) must not collide with each other or with
- * the ids the pipeline makes: `fn-N`, `fnref-N`, `annex-…` (model/anchors.ts) and the HTML page's
+ * the ids the pipeline makes: `fn-N`, `fnref-N`, `annex-ID` of a recommendation (model/anchors.ts) and the HTML page's
  * own (`report`, `contents-heading`, `chart-title`, `chart-desc`). A collision would send links to
  * the wrong place, so it is an error at the source id's place.
  */
 import type { Heading } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { GENERATED_ANCHOR } from '../model/anchors.js';
+import { GENERATED_ANCHOR, annexAnchor } from '../model/anchors.js';
 import type { Recommendation } from '../model/types.js';
 import type { TransformContext } from './context.js';
 
@@ -30,6 +30,10 @@ export function checkIds({ tree, diagnostics, pathOf }: TransformContext): void 
     if (!node.id) return;
     if (reserved(node.id)) {
       diagnostics.error(pathOf(node), `recommendation id \`${node.id}\` is one folio makes itself (notes, citations, the annex, the page): choose another id`, { place: node.position, ruleId: 'reserved-id' });
+    }
+    const taken = headings.get(annexAnchor(node.id));
+    if (taken) {
+      diagnostics.error(pathOf(taken), `id \`${taken.data?.id}\` is the id of the annex entry of recommendation \`${node.id}\`: choose another id`, { place: taken.position, ruleId: 'reserved-id' });
     }
     const heading = headings.get(node.id);
     if (heading) {
