@@ -5,7 +5,7 @@
  * Every number, label and anchor comes from the model.
  */
 import type { Element, ElementContent, Properties } from 'hast';
-import type { FootnoteReference, Heading, Parents, Table, TableRow } from 'mdast';
+import type { FootnoteReference, Heading, Link, Parents, Table, TableRow } from 'mdast';
 import { defaultHandlers, type Handlers, type State } from 'mdast-util-to-hast';
 import type {
   BarChart, Edition, Figure, Recommendation, RecommendationItem, RecommendationList, ResolvedBlock, ResolvedChapter, ResolvedInline, ResolvedPart,
@@ -82,6 +82,17 @@ function figure(node: Figure): Element {
   return el('figure', { className: ['figure'] }, [img, ...(node.caption ? [el('figcaption', {}, [text(node.caption)])] : [])]);
 }
 
+/**
+ * A link; note citations inside its text are drawn right after it (a link cannot hold the
+ * citation's own link), so the reader still reaches the note.
+ */
+function link(state: State, node: Link): ElementContent[] {
+  const citations = node.children.filter((c) => c.type === 'footnoteReference');
+  if (citations.length === 0) return [defaultHandlers.link(state, node)];
+  const inner = { ...node, children: node.children.filter((c) => c.type !== 'footnoteReference') };
+  return [defaultHandlers.link(state, inner), ...citations.flatMap((c) => state.one(c, node) as ElementContent | ElementContent[])];
+}
+
 export function handlers(edition: Edition, onChapter: (chapter: ResolvedChapter, content: ElementContent[]) => Element): Handlers {
   const map = {
     chapter: (state, node) => onChapter(node, state.all(node) as ElementContent[]),
@@ -110,7 +121,7 @@ export function handlers(edition: Edition, onChapter: (chapter: ResolvedChapter,
     delete: defaultHandlers.delete,
     inlineCode: defaultHandlers.inlineCode,
     break: defaultHandlers.break,
-    link: defaultHandlers.link,
+    link,
     footnoteReference: (_state, node: FootnoteReference) => {
       const n = node.data?.number ?? 0;
       return el('sup', { className: ['noteref'] }, [

@@ -74,7 +74,7 @@ export function renderHtml(edition: Edition, options: HtmlOptions): string {
 
   const contents = edition.outline
     .filter((e) => e.depth <= 2)
-    .map((e) => ({ id: e.id, depth: e.depth, numeral: e.numeral, text: e.text }));
+    .map((e) => ({ id: e.id, depth: e.depth, numeral: e.numeral, label: e.label ?? '', text: e.text }));
   const css = readFileSync(join(options.templatesDir, 'html', 'style.css'), 'utf8');
   return template(options.templatesDir, 'html/page.hbs')({
     lang: edition.lang,
