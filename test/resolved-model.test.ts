@@ -114,7 +114,7 @@ describe('lists', () => {
     const lists = all(edition.root, 'list') as List[];
     expect(lists.map((l) => l.data?.depth)).toEqual([0, 1, 2]);
     const items = all(edition.root, 'listItem') as ListItem[];
-    expect(items.map((i) => i.data?.marker)).toEqual(['3.', '–', '◦', '4.']);
+    expect(items.map((i) => i.data?.marker)).toEqual(['3.', '–', '•', '4.']);
     expect(items[0]!.data?.number).toBe(3);
   });
 });

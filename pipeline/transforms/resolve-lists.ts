@@ -1,13 +1,14 @@
 /**
  * Resolves every list's depth and every item's marker and number, so writers only draw them:
- * ordered items count from the list's start (`3.`, `4.`), bullets change with depth (•, –, ◦).
+ * ordered items count from the list's start (`3.`, `4.`), bullets alternate with depth (•, –).
  * The same rules apply to lists inside notes.
  */
 import type { List, Parent } from 'mdast';
 import type { Node } from 'unist';
 import type { TransformContext } from './context.js';
 
-const BULLETS = ['•', '–', '◦'];
+/** Bullets by depth, alternating: both are in every face the editions use (PT Serif has no ◦ or ▪). */
+const BULLETS = ['•', '–'];
 
 function markList(list: List, depth: number): void {
   (list.data ??= {}).depth = depth;
