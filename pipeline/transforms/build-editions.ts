@@ -17,6 +17,7 @@ import { transforms } from './index.js';
 import { computeResults } from './compute-results.js';
 import { formatDate } from '../model/format.js';
 import { locate } from '../load/read-json.js';
+import { sourceEpoch } from '../load/source-date.js';
 
 export function parseChapter(path: string, text: string, diagnostics: Diagnostics): Chapter {
   const tree = cachedParse(text, parseMarkdown);
@@ -27,16 +28,17 @@ export function parseChapter(path: string, text: string, diagnostics: Diagnostic
   return { type: 'chapter', path, source: text, children: tree.children };
 }
 
-export function epochFromEnvironment(): number {
+/** For documents built from a string (tests): `SOURCE_DATE_EPOCH`, else the start of 2000. */
+function epochFromEnvironment(): number {
   const raw = process.env.SOURCE_DATE_EPOCH;
-  if (raw && /^\d+$/.test(raw)) return Number(raw);
-  return 0;
+  return raw && /^\d+$/.test(raw) ? Number(raw) : 946684800;
 }
 
 export function buildEditions(source: SourceSet, diagnostics: Diagnostics): Edition[] {
   const meta = source.report.value;
   if (!meta) return [];
   const results = source.results ? computeResults(source.results, diagnostics) : undefined;
+  const epoch = sourceEpoch(source.sourceDir);
   const editions: Edition[] = [];
   for (const [lang, chapters] of source.chapters) {
     const labels = source.labels.get(lang)?.value;
@@ -45,7 +47,7 @@ export function buildEditions(source: SourceSet, diagnostics: Diagnostics): Edit
       diagnostics.error(source.report.path, `$.text.${lang}: the title, country, event and mission of the ${lang} edition are missing`, { ruleId: 'report-schema' });
     }
     if (!labels || !text) continue;
-    editions.push(buildEdition(lang, meta, labels, chapters.map((c) => parseChapter(c.path, c.text, diagnostics)), source, diagnostics, results));
+    editions.push(buildEdition(lang, meta, labels, chapters.map((c) => parseChapter(c.path, c.text, diagnostics)), { ...source, epoch }, diagnostics, results));
   }
   return editions;
 }
@@ -55,7 +57,7 @@ export function buildEdition(
   meta: ReportMeta,
   labels: Labels,
   chapters: Chapter[],
-  source: Pick<SourceSet, 'templatesDir' | 'report'> & { sourceDir?: string },
+  source: Pick<SourceSet, 'templatesDir' | 'report'> & { sourceDir?: string; epoch?: number },
   diagnostics: Diagnostics,
   results?: Edition['results'],
 ): Edition {
@@ -74,7 +76,7 @@ export function buildEdition(
     recommendations: [],
     results,
     draft: meta.draft?.includes(lang) ?? false,
-    epoch: epochFromEnvironment(),
+    epoch: source.epoch ?? epochFromEnvironment(),
   };
   const titleNotePlace = locate(source.report.text, source.report.tree, ['titleNote']);
   const context: TransformContext = {
