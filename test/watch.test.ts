@@ -52,7 +52,7 @@ describe('watch mode', () => {
       writeFileSync(file, readFileSync(file, 'utf8').replace('Предлагаются', 'Теперь предлагаются'));
       const at = await reloaded;
       console.log(`watch: chapter edit to reload event in ${(at - start).toFixed(0)} ms`);
-      expect(events).toEqual([JSON.stringify({ lang: 'ru' })]);
+      expect(events).toEqual([JSON.stringify({ lang: 'ru', reload: true })]);
       expect(await fetchText(`http://127.0.0.1:${server.port}/ru/report.html`)).toContain('Теперь предлагаются');
       expect(lines.some((l) => /^ru: HTML rebuilt/.test(l))).toBe(true);
     } finally {

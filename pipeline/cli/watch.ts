@@ -1,16 +1,28 @@
 /**
  * `folio build --watch`: builds, then rebuilds what a change affects (only the touched language's
- * editions when a chapter or its labels change, HTML first) and serves the HTML editions on
- * localhost, reloading the page in the browser after each rebuild (server-sent events).
+ * editions when a chapter or its labels change) and serves the HTML editions on localhost. The
+ * HTML is rebuilt first, in this process, and the page reloads at once (server-sent events); the
+ * other formats are rebuilt behind it in a child process, so the server never waits for them. An
+ * edit with errors shows them over the page, `file:line:column` each, until the next good edit.
  */
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep, extname } from 'node:path';
 import { watch } from 'chokidar';
 import { build, type BuildOptions } from '../build.js';
-import { printDiagnostics } from './report.js';
+import { formatLine, printDiagnostics } from './report.js';
+import { backgroundBuild } from './background-build.js';
+import { FolioError } from '../util/diagnostics.js';
 
-const RELOAD_SCRIPT = `const s=new EventSource('/__folio/events');s.onmessage=(e)=>{const m=JSON.parse(e.data);if(!m.lang||location.pathname.startsWith('/'+m.lang+'/'))location.reload();};`;
+/** The preview's only script: reload on a rebuild of this language, or show its errors over the page. */
+const RELOAD_SCRIPT = `const s=new EventSource('/__folio/events');
+s.onmessage=(e)=>{const m=JSON.parse(e.data);if(m.lang&&!location.pathname.startsWith('/'+m.lang+'/'))return;
+let o=document.getElementById('folio-errors');
+if(!m.errors){if(o||m.reload)location.reload();return;}
+if(!o){o=document.createElement('div');o.id='folio-errors';o.setAttribute('role','alert');
+o.style.cssText='position:fixed;inset:0 0 auto 0;max-height:60vh;overflow:auto;background:#fff4f4;color:#600;border-bottom:3px solid #b00020;padding:1rem;font:14px/1.4 monospace;z-index:9999;white-space:pre-wrap';
+document.body.prepend(o);}
+o.textContent='folio: the page is not rebuilt; fix these and save:\n\n'+m.errors.join('\n');};`;
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.pdf': 'application/pdf', '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.png': 'image/png' };
 
 export interface WatchOptions extends BuildOptions {
@@ -32,8 +44,8 @@ export function affected(path: string, sourceDir: string, templatesDir: string, 
 
 export async function watchAndServe(options: WatchOptions): Promise<{ close(): Promise<void>; port: number }> {
   const clients = new Set<ServerResponse>();
-  const notify = (lang?: string) => {
-    for (const c of clients) c.write(`data: ${JSON.stringify({ lang })}\n\n`);
+  const notify = (message: { lang?: string; errors?: string[]; reload?: boolean }) => {
+    for (const c of clients) c.write(`data: ${JSON.stringify(message)}\n\n`);
   };
   const first = await build(options);
   printDiagnostics(first.diagnostics, 'text');
@@ -78,32 +90,39 @@ export async function watchAndServe(options: WatchOptions): Promise<{ close(): P
       res.writeHead(404).end('not found');
     }
   });
-  await new Promise<void>((r) => server.listen(options.port, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
+  const port = await listen(server, options.port, options.log);
   options.log(`serving http://127.0.0.1:${port}/ (live reload); watching ${options.sourceDir} and ${options.templatesDir}`);
 
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
+  const behind = backgroundBuild(options, options.log);
   const rebuild = () => {
     const langs = [...pending];
     pending = new Set();
     running = running.then(async () => {
       const start = performance.now();
-      // HTML first, so the browser shows the change at once; then the other formats.
-      const html = await build({ ...options, languages: langs, formats: ['html'] });
+      const html = await build({ ...options, languages: langs, formats: ['html'], onWritten: undefined });
       printDiagnostics(html.diagnostics, 'text');
-      for (const lang of langs) if (!html.skipped.includes(lang)) notify(lang);
-      options.log(`${langs.join(', ')}: HTML rebuilt in ${((performance.now() - start) / 1000).toFixed(2)} s`);
+      const errors = html.diagnostics.list().filter((m) => m.severity === 'error').map((m) => formatLine(m));
+      const seconds = ((performance.now() - start) / 1000).toFixed(2);
+      for (const lang of langs) notify(html.skipped.includes(lang) ? { lang, errors } : { lang, reload: true });
+      const rebuilt = langs.filter((l) => !html.skipped.includes(l));
+      if (rebuilt.length) options.log(`${rebuilt.join(', ')}: HTML rebuilt in ${seconds} s`);
+      if (html.skipped.length) options.log(`${html.skipped.join(', ')}: not rebuilt, ${errors.length} error(s) (shown in the browser)`);
       const rest = (options.formats ?? ['html', 'docx', 'pdf']).filter((f) => f !== 'html');
-      if (rest.length) {
-        const others = await build({ ...options, languages: langs, formats: rest, onWritten: undefined });
-        options.log(`${langs.join(', ')}: ${others.written.length} other file(s) rebuilt in ${((performance.now() - start) / 1000).toFixed(2)} s`);
-      }
+      if (rest.length && rebuilt.length) behind.request(rebuilt, rest);
     }).catch((error: unknown) => options.log(`rebuild failed: ${error instanceof Error ? error.message : String(error)}`));
   };
-  const watcher = watch([options.sourceDir, options.templatesDir], { ignoreInitial: true, ignored: (p) => p.startsWith(resolve(options.outDir)) });
+  const out = resolve(options.outDir);
+  // Paths reach the filter as chokidar sees them (relative when the source was given relative).
+  const ignored = (p: string) => {
+    const abs = resolve(p);
+    return abs === out || abs.startsWith(out + sep) || /\.tmp$/.test(p);
+  };
+  const watcher = watch([options.sourceDir, options.templatesDir], { ignoreInitial: true, ignored });
   watcher.on('all', (_event, path) => {
+    if (ignored(path)) return;
     for (const lang of affected(path, options.sourceDir, options.templatesDir, languages)) pending.add(lang);
     clearTimeout(timer);
     timer = setTimeout(rebuild, 40);
@@ -113,8 +132,26 @@ export async function watchAndServe(options: WatchOptions): Promise<{ close(): P
     port,
     async close() {
       await watcher.close();
+      await running;
+      await behind.close();
       for (const c of clients) c.end();
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
+}
+
+/** Listens on `port`, or on the next free one when it is taken (and says so). */
+async function listen(server: Server, port: number, log: (line: string) => void): Promise<number> {
+  for (let candidate = port, tries = 0; ; candidate++, tries++) {
+    const error = await new Promise<NodeJS.ErrnoException | undefined>((done) => {
+      server.once('error', done);
+      server.listen(candidate, '127.0.0.1', () => {
+        server.off('error', done);
+        done(undefined);
+      });
+    });
+    if (!error) return (server.address() as { port: number }).port;
+    if (error.code !== 'EADDRINUSE' || port === 0 || tries >= 20) throw new FolioError(`cannot serve on port ${candidate}: ${error.code === 'EADDRINUSE' ? 'it is in use' : error.message}; choose another with --port`);
+    log(`port ${candidate} is in use: trying ${candidate + 1}`);
+  }
 }
