@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { build, load } from '../build.js';
 import { formatNames } from '../writers/registry.js';
 import { FolioError } from '../util/diagnostics.js';
-import { bundledTemplates, list, templatesFor } from './options.js';
+import { bundledTemplates, folioVersion, list, templatesFor } from './options.js';
 import { printDiagnostics, summary, type Reporter } from './report.js';
 import { newReport } from './new-report.js';
 import { ProgressBar } from './progress-bar.js';
@@ -21,6 +21,7 @@ const reporterOption = () =>
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('folio')
     .description('Publishing pipeline for long institutional reports: one Markdown source, HTML, DOCX and PDF editions per language.')
+    .version(folioVersion, '-V, --version', 'print folio’s version')
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', EXIT_HELP);

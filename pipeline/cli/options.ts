@@ -1,5 +1,5 @@
 /** Resolving the CLI's folder and list options. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError } from 'commander';
@@ -17,6 +17,9 @@ function folioRoot(): string {
 
 /** The templates shipped with folio (used when a report has no `templates/` of its own). */
 export const bundledTemplates = join(folioRoot(), 'templates');
+
+/** folio's version, from its package.json. */
+export const folioVersion = (JSON.parse(readFileSync(join(folioRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 
 /** A report's templates: `--templates`, else `templates/` in or beside the source folder, else folio's own. */
 export function templatesFor(sourceDir: string, given?: string): string {
