@@ -57,7 +57,7 @@ describe('folio', () => {
       expect(json.errors).toBe(1);
       expect(json.messages[0]).toMatchObject({ ruleId: 'undefined-note', line: 3 });
       const text = folio(['check', '--source', dir]);
-      expect(text.stderr).toMatch(/01-introduction\.md:3:\d+: error: citation of undefined note `missing`.* \[undefined-note\]/);
+      expect(text.stdout).toMatch(/01-introduction\.md:3:\d+: error: citation of undefined note `missing`.* \[undefined-note\]/);
       expect(text.stderr).toMatch(/1 error\(s\), 0 warning\(s\) \(en: 1 error\(s\), 0 warning\(s\)\)/);
     });
   });
@@ -81,6 +81,6 @@ describe('folio check on a terminal', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('[^regions-by-lot]\n', '[^regions-by-lot][^missing]\n'));
     const run = folio(['check', '--source', dir, '--reporter', 'table']);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/01-introduction\.md\n\s*3:\d+\s+error\s+citation of undefined note `missing`.*undefined-note/);
+    expect(run.stdout).toMatch(/01-introduction\.md\n\s*3:\d+\s+error\s+citation of undefined note `missing`.*undefined-note/);
   });
 });

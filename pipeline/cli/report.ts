@@ -1,7 +1,8 @@
 /**
  * Printing diagnostics where people look. By default: on a terminal, vfile-reporter's table with
  * colours; piped (CI logs, editors), one `path:line:column: severity: message [rule-id]` line each,
- * without colours. Or GitHub Actions annotations, or JSON for tools.
+ * without colours. Or GitHub Actions annotations, or JSON for tools. Every reporter writes the
+ * problems to stdout (one rule, so `check > problems.txt` keeps them); summaries go to stderr.
  */
 import { reporter as vfileReporter } from 'vfile-reporter';
 import type { Diagnostics } from '../util/diagnostics.js';
@@ -38,13 +39,13 @@ export function summary(diagnostics: Diagnostics, languages: string[]): string {
   return `${diagnostics.errorCount} error(s), ${diagnostics.warningCount} warning(s)${parts.length ? ` (${parts.join('; ')})` : ''}`;
 }
 
-export function printDiagnostics(diagnostics: Diagnostics, reporter: Reporter, stream: NodeJS.WriteStream = process.stderr): void {
+export function printDiagnostics(diagnostics: Diagnostics, reporter: Reporter, stream: NodeJS.WriteStream = process.stdout): void {
   if (reporter === 'json') {
-    process.stdout.write(JSON.stringify({ errors: diagnostics.errorCount, warnings: diagnostics.warningCount, messages: diagnostics.list() }, null, 2) + '\n');
+    stream.write(JSON.stringify({ errors: diagnostics.errorCount, warnings: diagnostics.warningCount, messages: diagnostics.list() }, null, 2) + '\n');
     return;
   }
   if (reporter === 'github') {
-    for (const m of diagnostics.list()) process.stdout.write(formatGithub(m) + '\n');
+    for (const m of diagnostics.list()) stream.write(formatGithub(m) + '\n');
     return;
   }
   const colors = color(stream);
