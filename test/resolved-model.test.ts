@@ -160,3 +160,10 @@ describe('figures', () => {
     expect(all(edition.root, 'image')).toEqual([]);
   });
 });
+
+describe('hints', () => {
+  it('suggests the nearest note label for a mistyped citation', () => {
+    const { messages } = editionOf({ '01.md': '# One {#one}\n\nText.[^venice-comission]\n\nMore.[^venice-commission]\n\n[^venice-commission]: The note.\n' });
+    expect(messages.find((m) => m.ruleId === 'undefined-note')?.message).toMatch(/did you mean `\[\^venice-commission\]`\?/);
+  });
+});

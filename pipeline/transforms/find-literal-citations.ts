@@ -8,6 +8,7 @@ import type { FootnoteReference, Parent, PhrasingContent, Text } from 'mdast';
 import type { Point } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
 import { pendingNotes } from './collect-notes.js';
+import { didYouMean } from '../util/nearest.js';
 import type { TransformContext } from './context.js';
 
 const LITERAL = /\[\^([^\]\n]+)\]/g;
@@ -40,7 +41,8 @@ function splitCitations(node: Text, raw: string, path: string, context: Transfor
     }
     const at = raw === node.value ? match.index : node.value.indexOf(match[0], rest);
     if (!defined?.has(label.toLowerCase()) || at < 0) {
-      context.diagnostics.error(path, `citation of undefined note \`${label}\`: add a definition \`[^${label}]: …\` after the paragraph, or fix the label`, { place, ruleId: 'undefined-note' });
+      const hint = didYouMean(label, [...(defined?.values() ?? [])].map((n) => n.definition.label ?? n.definition.identifier), (s) => `\`[^${s}]\``);
+      context.diagnostics.error(path, `citation of undefined note \`${label}\`${hint}: add a definition \`[^${label}]: …\` after the paragraph, or fix the label`, { place, ruleId: 'undefined-note' });
       continue;
     }
     if (at > rest) out.push({ type: 'text', value: node.value.slice(rest, at) });
