@@ -32,12 +32,16 @@ describe('the HTML editions', () => {
     const tree = parse(lang);
 
     it('sets the language and is self-contained', () => {
-      expect(attr(select('html', tree)!, 'lang')).toBe(lang);
+      // The language with its region, as the PDF and DOCX say it (labels' locale).
+      expect(attr(select('html', tree)!, 'lang')).toBe({ en: 'en-GB', ru: 'ru-RU', kk: 'kk-KZ' }[lang]);
       expect(selectAll('script, link[rel=stylesheet], iframe, object, img[src^=http]', tree)).toHaveLength(0);
       const csp = select('meta[http-equiv=Content-Security-Policy]', tree);
       expect(attr(csp!, 'content')).toContain("default-src 'none'");
-      const others = selectAll('link[rel=alternate]', tree).map((l) => attr(l, 'hrefLang'));
-      expect(others.sort()).toEqual(['en', 'ru', 'kk'].filter((l) => l !== lang).sort());
+      const alternates = selectAll('link[rel=alternate]', tree).map((l) => [attr(l, 'hrefLang'), attr(l, 'href')]);
+      const self = { en: 'en-GB', ru: 'ru-RU', kk: 'kk-KZ' }[lang]!;
+      expect(alternates.sort()).toEqual([
+        [self, `../${lang}/report.html`], ['x-default', '../en/report.html'], ...['en', 'ru', 'kk'].filter((l) => l !== lang).map((l) => [l, `../${l}/report.html`]),
+      ].sort());
     });
 
     it('links 81 citations to 81 notes and back, numbered in reading order', () => {

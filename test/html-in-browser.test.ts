@@ -68,4 +68,33 @@ describe.skipIf(!executable)('the HTML editions in Chromium', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await page.close();
   }, 60_000);
+
+  it('prints with running heads and page numbers in the margins, and no half-empty chapter pages', async () => {
+    const page = await browser.newPage();
+    await page.goto(`file://${join(out, 'en', 'report.html')}`);
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    await page.close();
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+    const pages: { texts: { text: string; y: number }[]; height: number }[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      const pdfPage = await doc.getPage(p);
+      const height = pdfPage.view[3]!;
+      const content = await pdfPage.getTextContent();
+      const texts = content.items.flatMap((i) => ('str' in i && i.str.trim() ? [{ text: i.str, y: height - (i.transform as number[])[5]! }] : []));
+      pages.push({ texts, height });
+    }
+    await doc.destroy();
+    // Every page but the title page: the running head at the top, `Page: N` at the foot.
+    pages.slice(1).forEach((p, i) => {
+      const foot = p.texts.filter((t) => t.y > p.height - 60).map((t) => t.text).join(' ');
+      expect(foot, `page ${i + 2}`).toContain(`Page: ${i + 2}`);
+      const head = p.texts.filter((t) => t.y < 60).map((t) => t.text).join(' ');
+      expect(head, `page ${i + 2}`).toContain('ODIHR Referendum Assessment Mission Final Report');
+    });
+    // Body pages (after the contents, before the last) filled at least half: chapters run on.
+    const body = pages.slice(3, -1);
+    const halfEmpty = body.filter((p) => Math.max(...p.texts.filter((t) => t.y < p.height - 60).map((t) => t.y)) < p.height / 2);
+    expect(halfEmpty.length, `${halfEmpty.length} of ${body.length} pages less than half full`).toBeLessThanOrEqual(1);
+  }, 120_000);
 });

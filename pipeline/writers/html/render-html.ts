@@ -42,6 +42,11 @@ const schema: Schema = {
   protocols: { href: ['http', 'https', 'mailto'], src: ['data'] },
 };
 
+/** A CSS string literal: quotes, backslashes and line ends escaped, `<` too (it stands in a <style>). */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, '\\$&').replace(/\n/g, '\\A ').replace(/</g, '\\3C ')}"`;
+}
+
 export interface HtmlOptions {
   templatesDir: string;
   /** Other editions of the report: language code → relative URL, for alternates and the switch. */
@@ -78,6 +83,13 @@ export function renderHtml(edition: Edition, options: HtmlOptions): string {
   const css = readFileSync(join(options.templatesDir, 'html', 'style.css'), 'utf8');
   return template(options.templatesDir, 'html/page.hbs')({
     lang: edition.lang,
+    locale: edition.labels.locale,
+    officialLanguage: edition.meta.officialLanguage,
+    documentTitle: edition.furniture.documentTitle,
+    // The print edition's running head and page numbers, in the page margins (CSS strings).
+    printHeader: cssString(edition.furniture.runningHeader.join(' — ')),
+    printPageBefore: cssString(edition.furniture.pageLabel.before),
+    printPageAfter: cssString(edition.furniture.pageLabel.after),
     labels: edition.labels,
     text: edition.text,
     eventDate: edition.eventDateText,
