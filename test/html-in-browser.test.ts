@@ -66,6 +66,15 @@ describe.skipIf(!executable)('the HTML editions in Chromium', () => {
     await page.goto(`file://${join(out, 'kk', 'report.html')}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // The chart's text, as drawn: at least 12 CSS pixels high on the phone.
+    const sizes = await page.$$eval('figure.chart-figure svg text', (texts) =>
+      texts.filter((t) => (t as SVGGraphicsElement).getBoundingClientRect().width > 0).map((t) => {
+        const svg = t.closest('svg')!;
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return parseFloat(getComputedStyle(t).fontSize) * scale;
+      }));
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
     await page.close();
   }, 60_000);
 

@@ -15,7 +15,7 @@ export interface ChartShape {
 }
 
 /** Breaks a label into lines no wider than `width` (measured in the editions' font). */
-function wrap(text: string, width: number): string[] {
+export function wrapLabel(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
@@ -36,7 +36,7 @@ export function chartShape(chart: BarChart): ChartShape {
   const barMax = CHART.width - labelWidth - CHART.valueRoom;
   let top = CHART.titleHeight;
   const bars = chart.bars.map((b) => {
-    const lines = wrap(b.label, labelWidth - 10);
+    const lines = wrapLabel(b.label, labelWidth - 10);
     const rowHeight = Math.max(CHART.row, lines.length * CHART.lineHeight + 8);
     const barTop = top + (rowHeight - CHART.row) / 2;
     const width = Math.max(1, (b.value / max) * barMax);

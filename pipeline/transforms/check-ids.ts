@@ -10,7 +10,7 @@ import { GENERATED_ANCHOR, annexAnchor } from '../model/anchors.js';
 import type { Recommendation } from '../model/types.js';
 import type { TransformContext } from './context.js';
 
-const PAGE_IDS = new Set(['report', 'contents-heading', 'chart-title', 'chart-desc']);
+const PAGE_IDS = new Set(['report', 'contents-heading', 'chart-title', 'chart-desc', 'chart-title-narrow', 'chart-desc-narrow']);
 
 function reserved(id: string): boolean {
   return GENERATED_ANCHOR.test(id) || PAGE_IDS.has(id);

@@ -10,7 +10,8 @@ import { defaultHandlers, type Handlers, type State } from 'mdast-util-to-hast';
 import type {
   BarChart, Edition, Figure, Recommendation, RecommendationItem, RecommendationList, ResolvedBlock, ResolvedChapter, ResolvedInline, ResolvedPart,
 } from '../../model/types.js';
-import { chartShape } from '../../figures/chart-geometry.js';
+import { chartShape, type ChartShape } from '../../figures/chart-geometry.js';
+import { stackedChartShape } from '../../figures/chart-stacked.js';
 import { fill } from '../../util/templates.js';
 
 type HtmlNode = ResolvedBlock | ResolvedInline | ResolvedPart | ResolvedChapter;
@@ -54,20 +55,29 @@ function table(state: State, node: Table): Element {
   ]);
 }
 
-function chart(node: BarChart): Element {
-  const shape = chartShape(node);
+/** One drawing of the chart as SVG: `variant` names its ids (two drawings share a page). */
+function chartSvg(node: BarChart, shape: ChartShape, variant: string): Element {
   const label = (t: { x: number; y: number; text: string }, className: string) =>
     el('text', { x: t.x.toFixed(1), y: t.y.toFixed(1), className: [className] }, [text(t.text)]);
-  const svg = el('svg', { viewBox: `0 0 ${shape.width} ${shape.height}`, role: 'img', ariaLabelledBy: ['chart-title', 'chart-desc'], className: ['chart'] }, [
-    el('title', { id: 'chart-title' }, [text(node.title)]),
-    el('desc', { id: 'chart-desc' }, [text(node.alt)]),
+  const ids = [`chart-title${variant}`, `chart-desc${variant}`];
+  return el('svg', { viewBox: `0 0 ${shape.width} ${shape.height}`, role: 'img', ariaLabelledBy: ids, className: ['chart', `chart${variant || '-wide'}`] }, [
+    el('title', { id: ids[0] }, [text(node.title)]),
+    el('desc', { id: ids[1] }, [text(node.alt)]),
     ...shape.bars.flatMap((b) => [
       ...b.label.map((l) => label(l, 'chart-label')),
       el('rect', { x: b.bar.x.toFixed(1), y: b.bar.y.toFixed(1), width: b.bar.width.toFixed(1), height: String(b.bar.height), className: ['chart-bar'] }, []),
       label(b.value, 'chart-value'),
     ]),
   ]);
-  return el('figure', { className: ['chart-figure'] }, [svg, el('figcaption', {}, [text(node.title)])]);
+}
+
+/** The chart drawn twice: wide, and stacked for phones (style.css shows one), its text at 12 px or more. */
+function chart(node: BarChart): Element {
+  return el('figure', { className: ['chart-figure'] }, [
+    chartSvg(node, chartShape(node), ''),
+    chartSvg(node, stackedChartShape(node), '-narrow'),
+    el('figcaption', {}, [text(node.title)]),
+  ]);
 }
 
 /** Width of the text column in CSS pixels (style.css: --measure), for figures given as a share of it. */
