@@ -1,9 +1,11 @@
 /**
- * The page layout as data: pages of positioned boxes (text runs, rules, link areas, destinations),
- * with the structure each box belongs to. The painter only draws these; tests read them as JSON.
- * Units are PostScript points; y grows downwards from the top of the page.
+ * The page layout as data (the frame): pages of positioned boxes (text runs with their shaped
+ * glyphs, rules, filled rectangles, pictures, destinations), with the structure each box belongs
+ * to. The painter only draws these; tests read them as JSON. Units are PostScript points; y grows
+ * downwards from the top of the page.
  */
 import type { Face } from '../text/fonts.js';
+import type { GlyphRun } from '../text/glyph-run.js';
 
 export interface TextStyle {
   face: Face;
@@ -11,6 +13,8 @@ export interface TextStyle {
   /** Baseline shift upwards, for superscripts (note numbers). */
   rise?: number;
   color?: string;
+  /** Struck through (the line itself is a rule box of the layout; the flag keeps such runs apart). */
+  strike?: boolean;
 }
 
 /** Where a run links to: a named destination in the document, or a URL. */
@@ -24,11 +28,14 @@ export interface TextBox {
   x: number;
   /** Baseline. */
   y: number;
+  /** The characters, for tests and messages; the painter draws `glyphs`. */
   text: string;
   style: TextStyle;
   width: number;
-  /** Extra space after each space character (justified lines). */
+  /** Extra space after each space character (justified lines), already in `glyphs`' advances. */
   wordSpacing?: number;
+  /** The shaped glyphs: set on every box the layout makes (`textBox` in layout/frame.ts); a frame made by hand gets them from `glyphsOf`. */
+  glyphs?: GlyphRun;
   link?: LinkTarget;
   /** Structure element the text belongs to (index into Layout.structure). */
   struct?: number;
@@ -55,6 +62,22 @@ export interface RectBox {
   height: number;
   fill: string;
   struct?: number;
+  /** Decoration (code background, quote bar), drawn as an artifact. */
+  artifact?: boolean;
+}
+
+/** A picture (PNG, JPEG or SVG), its top-left corner at (x, y). */
+export interface ImageBox {
+  kind: 'image';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  mime: 'image/png' | 'image/jpeg' | 'image/svg+xml';
+  data: Uint8Array;
+  /** The source path, for messages. */
+  src: string;
+  struct?: number;
 }
 
 /** A named destination (`fn-12`, `legal-framework`): a point links can go to. */
@@ -65,7 +88,7 @@ export interface DestBox {
   y: number;
 }
 
-export type Box = TextBox | RuleBox | RectBox | DestBox;
+export type Box = TextBox | RuleBox | RectBox | ImageBox | DestBox;
 
 export interface Page {
   /** 1-based position in the document. */

@@ -15,11 +15,21 @@ interface LoadedFont {
   /** The horizontal header's ascender and descender, in font units (what pdfkit and Word use). */
   ascent: number;
   descent: number;
+  /** Height of the lower-case letters (OS/2 sxHeight), in font units; half the ascender when the font has none. */
+  xHeight: number;
   /** Each glyph's own advance in thousandths of an em, asked of the font once per glyph. */
   advances: Map<number, number>;
 }
 
 const fonts = new Map<Face, LoadedFont>();
+
+/** The OS/2 table's sxHeight (table version 2 and later). */
+function xHeightOf(face: hb.Face): number | undefined {
+  const os2 = face.referenceTable('OS/2');
+  if (!os2 || os2.byteLength < 88) return undefined;
+  const view = new DataView(os2.buffer, os2.byteOffset, os2.byteLength);
+  return view.getUint16(0) >= 2 ? view.getInt16(86) : undefined;
+}
 
 export function font(face: Face): LoadedFont {
   let loaded = fonts.get(face);
@@ -28,7 +38,8 @@ export function font(face: Face): LoadedFont {
     const hhea = hbFace.referenceTable('hhea');
     if (!hhea) throw new Error(`the ${face} font has no hhea table`);
     const view = new DataView(hhea.buffer, hhea.byteOffset, hhea.byteLength);
-    loaded = { font: new hb.Font(hbFace), scale: 1000 / hbFace.upem, upem: hbFace.upem, ascent: view.getInt16(4), descent: view.getInt16(6), advances: new Map() };
+    const ascent = view.getInt16(4);
+    loaded = { font: new hb.Font(hbFace), scale: 1000 / hbFace.upem, upem: hbFace.upem, ascent, descent: view.getInt16(6), xHeight: xHeightOf(hbFace) ?? ascent / 2, advances: new Map() };
     fonts.set(face, loaded);
   }
   return loaded;
@@ -131,8 +142,14 @@ export function missingGlyphs(text: string, face: Face): string[] {
   return [...missing];
 }
 
-/** Ascender and descender of a face, in points at `size`. */
-export function metrics(face: Face, size: number): { ascent: number; descent: number } {
+/** Ascender, descender and x-height of a face, in points at `size`. */
+export function metrics(face: Face, size: number): { ascent: number; descent: number; xHeight: number } {
   const f = font(face);
-  return { ascent: (f.ascent / f.upem) * size, descent: (-f.descent / f.upem) * size };
+  return { ascent: (f.ascent / f.upem) * size, descent: (-f.descent / f.upem) * size, xHeight: (f.xHeight / f.upem) * size };
+}
+
+/** `preferred` when it can draw every character of `text`, else the first face that can (PT Mono, then DejaVu Sans). */
+export function faceFor(text: string, preferred: Face): Face {
+  for (const face of [preferred, 'mono', 'symbol'] as const) if (missingGlyphs(text, face).length === 0) return face;
+  return preferred;
 }

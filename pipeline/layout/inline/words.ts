@@ -1,12 +1,15 @@
 /**
  * Inline content → words: runs of text between spaces, each made of fragments that carry a style,
  * a link, a note citation (set as a raised smaller number) or a destination. A note citation joins
- * the word before it, so a line never starts with a note number.
+ * the word before it, so a line never starts with a note number. One handler per resolved inline
+ * node type, the map proven complete by `satisfies`.
  */
-import type { PhrasingContent } from 'mdast';
-import type { Face } from '../text/fonts.js';
-import type { LinkTarget, TextStyle } from './types.js';
-import { widthOf } from '../text/measure.js';
+import type { FootnoteReference, Link, PhrasingContent } from 'mdast';
+import type { ResolvedInline } from '../../model/types.js';
+import type { Face } from '../../text/fonts.js';
+import type { LinkTarget, TextStyle } from '../types.js';
+import { widthOf } from '../../text/measure.js';
+import { TYPE } from '../geometry.js';
 
 export interface Fragment {
   text: string;
@@ -16,6 +19,8 @@ export interface Fragment {
   note?: number;
   /** A named destination placed where this fragment starts. */
   dest?: string;
+  /** A structure element of its own inside the paragraph's (inline code). */
+  struct?: number;
 }
 
 export interface Word {
@@ -23,15 +28,27 @@ export interface Word {
   width: number;
   /** Notes first cited in this word. */
   notes: number[];
+  /** A hard line break follows the word. */
+  breakAfter?: boolean;
 }
 
 export interface InlineOptions {
   style: TextStyle;
-  /** Size of note numbers relative to the text, and their rise. */
+  /** Size of note numbers relative to the text. */
   noteScale: number;
-  /** Link targets for `#id` links. */
-  destFor(id: string): string;
+  /** A new structure element inside the paragraph's, for a span of its own (inline code). */
+  span?(type: string): number;
 }
+
+/** What the enclosing inline nodes set. */
+interface Inherited {
+  bold: boolean;
+  italic: boolean;
+  strike: boolean;
+  link?: LinkTarget;
+}
+
+type InlineHandler<T> = (builder: WordBuilder, node: T, inherited: Inherited) => void;
 
 function faceOf(bold: boolean, italic: boolean): Face {
   return bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
@@ -40,6 +57,24 @@ function faceOf(bold: boolean, italic: boolean): Face {
 export function measureWord(word: Word): number {
   return word.fragments.reduce((w, f) => w + widthOf(f.text, f.style.face, f.style.size), 0);
 }
+
+/** Where a link goes: a destination for `#id`, a URI for http(s) and mailto, else nowhere. */
+function targetOf(node: Link): LinkTarget | undefined {
+  if (node.url.startsWith('#')) return { dest: node.data?.target?.anchor ?? decodeURIComponent(node.url.slice(1)) };
+  if (/^(https?:|mailto:)/i.test(node.url)) return { url: node.url };
+  return undefined;
+}
+
+const handlers = {
+  text: (b, node, s) => b.text(node.value, b.styleOf(s), s.link),
+  emphasis: (b, node, s) => b.inline(node.children, { ...s, italic: !s.italic }),
+  strong: (b, node, s) => b.inline(node.children, { ...s, bold: true }),
+  delete: (b, node, s) => b.inline(node.children, { ...s, strike: true }),
+  inlineCode: (b, node, s) => b.code(node.value, s),
+  break: (b) => b.hardBreak(),
+  link: (b, node, s) => b.inline(node.children, { ...s, link: targetOf(node) ?? s.link }),
+  footnoteReference: (b, node, s) => b.note(node, b.styleOf(s)),
+} satisfies { [T in ResolvedInline['type']]: InlineHandler<Extract<ResolvedInline, { type: T }>> };
 
 export class WordBuilder {
   readonly words: Word[] = [];
@@ -57,69 +92,52 @@ export class WordBuilder {
     this.notes = [];
   }
 
-  text(value: string, style: TextStyle, link?: LinkTarget): void {
+  /** The style of text inside the given inline nodes (the base face's weight and slant combined with theirs). */
+  styleOf(s: Inherited): TextStyle {
+    const base = this.options.style;
+    const bold = s.bold || base.face === 'bold' || base.face === 'boldItalic';
+    const italic = s.italic !== (base.face === 'italic' || base.face === 'boldItalic');
+    return styleFor(s.strike ? { ...base, strike: true } : base, faceOf(bold, italic));
+  }
+
+  text(value: string, style: TextStyle, link?: LinkTarget, struct?: number): void {
     const parts = value.split(/([ \t\n\r]+)/);
     for (const part of parts) {
       if (part === '') continue;
       if (/^[ \t\n\r]+$/.test(part)) this.flush();
       else {
         const last = this.current[this.current.length - 1];
-        if (last && last.style === style && last.link === link && last.note === undefined && !last.dest) last.text += part;
-        else this.current.push({ text: part, style, link });
+        if (last && last.style === style && last.link === link && last.note === undefined && !last.dest && last.struct === struct) last.text += part;
+        else this.current.push(struct === undefined ? { text: part, style, link } : { text: part, style, link, struct });
       }
     }
   }
 
-  /** A note citation: the number, smaller and raised, joined to the word before it. */
-  note(number: number, first: boolean, base: TextStyle): void {
+  /** Inline code: PT Mono, a little smaller than the text, a `Code` span of its own. */
+  code(value: string, s: Inherited): void {
+    const base = this.options.style;
+    const style = styleFor({ ...base, size: base.size * TYPE.code.inlineScale, ...(s.strike ? { strike: true } : {}) }, 'mono');
+    this.text(value, style, s.link, this.options.span?.('Code'));
+  }
+
+  hardBreak(): void {
+    this.flush();
+    const last = this.words[this.words.length - 1];
+    if (last) last.breakAfter = true;
+  }
+
+  /** A note citation: the number, smaller and raised, joined to the word before it, linking to the note. */
+  note(node: FootnoteReference, base: TextStyle): void {
+    const number = node.data?.number ?? 0;
     const size = base.size * this.options.noteScale;
     const style: TextStyle = { face: 'regular', size, rise: base.size * 0.38 };
-    const fragment: Fragment = { text: String(number), style, note: number, link: { dest: `fn-${number}` }, dest: first ? `fnref-${number}` : undefined };
+    const fragment: Fragment = { text: String(number), style, note: number, link: { dest: node.data?.noteAnchor ?? `fn-${number}` }, dest: node.data?.anchor };
     this.current.push(fragment);
-    if (first) this.notes.push(number);
+    if (!node.data?.repeat) this.notes.push(number);
   }
 
-  inline(nodes: PhrasingContent[], bold = false, italic = false, link?: LinkTarget): void {
-    const base = this.options.style;
-    for (const node of nodes) {
-      switch (node.type) {
-        case 'text': {
-          const style = styleFor(base, faceOf(bold || base.face === 'bold' || base.face === 'boldItalic', italic !== (base.face === 'italic' || base.face === 'boldItalic')));
-          this.text(node.value, style, link);
-          break;
-        }
-        case 'emphasis':
-          this.inline(node.children, bold, !italic, link);
-          break;
-        case 'strong':
-          this.inline(node.children, true, italic, link);
-          break;
-        case 'delete':
-          this.inline(node.children, bold, italic, link);
-          break;
-        case 'inlineCode':
-          this.text(node.value, styleFor(base, faceOf(bold, italic)), link);
-          break;
-        case 'break':
-          this.flush();
-          break;
-        case 'link': {
-          const target: LinkTarget = node.url.startsWith('#')
-            ? { dest: this.options.destFor(decodeURIComponent(node.url.slice(1))) }
-            : /^(https?:|mailto:)/i.test(node.url) ? { url: node.url } : {};
-          this.inline(node.children, bold, italic, target.dest || target.url ? target : link);
-          break;
-        }
-        case 'footnoteReference':
-          this.note(node.data?.number ?? 0, !node.data?.repeat, styleFor(base, faceOf(bold, italic)));
-          break;
-        case 'html':
-          break;
-        default:
-          if ('children' in node) this.inline(node.children as PhrasingContent[], bold, italic, link);
-          else if ('value' in node) this.text(String(node.value), styleFor(base, faceOf(bold, italic)), link);
-      }
-    }
+  inline(nodes: PhrasingContent[], inherited: Inherited = { bold: false, italic: false, strike: false }): void {
+    for (const node of nodes as ResolvedInline[]) (handlers[node.type] as InlineHandler<ResolvedInline>)(this, node, inherited);
   }
 
   finish(): Word[] {
@@ -131,7 +149,7 @@ export class WordBuilder {
 const styles = new Map<string, TextStyle>();
 /** One shared style object per face and size, so fragments can be merged by identity. */
 export function styleFor(base: TextStyle, face: Face): TextStyle {
-  const key = `${face}/${base.size}/${base.rise ?? 0}/${base.color ?? ''}`;
+  const key = `${face}/${base.size}/${base.rise ?? 0}/${base.color ?? ''}${base.strike ? '/strike' : ''}`;
   let style = styles.get(key);
   if (!style) {
     style = { ...base, face };

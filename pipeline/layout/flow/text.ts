@@ -1,0 +1,68 @@
+/** A block of inline content (a paragraph, a heading, a list item's text) as lines of the flow. */
+import type { PhrasingContent } from 'mdast';
+import type { Box, TextStyle } from '../types.js';
+import type { FlowState } from './state.js';
+import { WordBuilder, type Word } from '../inline/words.js';
+import { breakLines } from '../inline/break-lines.js';
+import { placeLine, type Align } from '../inline/place-line.js';
+import { metrics, widthOf } from '../../text/measure.js';
+import { shift, textBox } from '../frame.js';
+import { TYPE } from '../geometry.js';
+import { addNote } from './notes.js';
+
+export interface TextOptions {
+  style: TextStyle;
+  leading: number;
+  spaceBefore: number;
+  align?: Align;
+  /** Indent of every line from the context's left edge. */
+  indent?: number;
+  /** A label hung at the left edge of the first line (a heading's numeral, an annex item's number). */
+  hanging?: string;
+  hangingLink?: string;
+  keepWithNext?: boolean;
+  whole?: boolean;
+  struct: number;
+  /** A destination at the start of the first line. */
+  dest?: string;
+  pageBreakBefore?: boolean;
+  /** The block the lines belong to, when they join one already begun (a figure's caption). */
+  block?: number;
+}
+
+/** The words of inline content; `span` makes the structure elements of its spans (inline code) inside `struct`. */
+export function wordsOf(s: FlowState, nodes: PhrasingContent[], style: TextStyle, struct: number, span = (type: string) => s.struct(type, struct)): Word[] {
+  const builder = new WordBuilder({ style, noteScale: TYPE.noteNumberScale, span });
+  builder.inline(nodes);
+  return builder.finish();
+}
+
+function hangingLabel(o: TextOptions, left: number): Box {
+  const label = textBox({ x: left, y: 0, text: o.hanging!, style: o.style, width: widthOf(o.hanging!, o.style.face, o.style.size), struct: o.struct });
+  if (o.hangingLink) label.link = { dest: o.hangingLink };
+  return label;
+}
+
+/** Lays out inline content as lines, adds them to the flow, then the notes they cite first. */
+export function addText(s: FlowState, nodes: PhrasingContent[], o: TextOptions): void {
+  const indent = o.indent ?? 0;
+  const width = s.ctx.width - indent;
+  const left = s.ctx.left;
+  const words = wordsOf(s, nodes, o.style, o.struct);
+  if (s.lead && words.length) words.unshift(s.lead);
+  s.lead = undefined;
+  const lines = breakLines(words, width, s.edition.lang);
+  const block = o.block ?? s.block();
+  const { ascent } = metrics(o.style.face, o.style.size);
+  lines.forEach((line, index) => {
+    const boxes = placeLine(line, width, o.align ?? 'justify', o.struct).map((b) => shift(b, left + indent));
+    if (index === 0 && o.hanging) boxes.unshift(hangingLabel(o, left));
+    if (index === 0 && o.dest) boxes.unshift({ kind: 'dest', name: o.dest, x: left, y: -ascent });
+    s.push({
+      height: o.leading, ascent: Math.max(ascent, o.leading * 0.75), spaceBefore: index === 0 ? o.spaceBefore : 0, boxes, notes: line.notes,
+      block, index, count: lines.length, keepWithNext: o.keepWithNext ?? false, whole: o.whole ?? false,
+      pageBreakBefore: index === 0 ? o.pageBreakBefore : undefined,
+    });
+  });
+  for (const n of lines.flatMap((l) => l.notes)) addNote(s, n);
+}

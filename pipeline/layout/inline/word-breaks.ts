@@ -1,0 +1,103 @@
+/**
+ * Where words may break: after hard hyphens, dashes and slashes, at the language's hyphenation
+ * points, and (for a word longer than a whole line) between any two characters.
+ */
+import type { Fragment, Word } from './words.js';
+import { measureWord } from './words.js';
+import { widthOf } from '../../text/measure.js';
+import { hyphenationPoints } from '../../text/hyphenate.js';
+
+export function spaceWidth(word: Word): number {
+  const f = word.fragments[word.fragments.length - 1]!;
+  const style = f.note !== undefined ? word.fragments[0]!.style : f.style;
+  return widthOf(' ', style.face, style.size);
+}
+
+export function textOf(word: Word): string {
+  return word.fragments.map((f) => f.text).join('');
+}
+
+/** Splits a word at a character offset; the head gets a hyphen when `hyphen` is true. */
+export function splitWord(word: Word, offset: number, hyphen: boolean): [Word, Word] {
+  const head: Fragment[] = [];
+  const tail: Fragment[] = [];
+  let seen = 0;
+  for (const f of word.fragments) {
+    const end = seen + f.text.length;
+    if (end <= offset) head.push(f);
+    else if (seen >= offset) tail.push(f);
+    else {
+      head.push({ ...f, text: f.text.slice(0, offset - seen) });
+      tail.push({ ...f, text: f.text.slice(offset - seen), dest: undefined });
+    }
+    seen = end;
+  }
+  if (hyphen && head.length) {
+    const last = head[head.length - 1]!;
+    head[head.length - 1] = { ...last, text: `${last.text}-` };
+  }
+  const h: Word = { fragments: head, width: 0, notes: word.notes.filter((n) => head.some((f) => f.note === n)) };
+  const t: Word = { fragments: tail, width: 0, notes: word.notes.filter((n) => tail.some((f) => f.note === n)) };
+  h.width = measureWord(h);
+  t.width = measureWord(t);
+  return [h, t];
+}
+
+/** Break points inside a word: after hard hyphens, dashes and slashes, then the language's hyphenation points (none without a language). */
+export function breakPoints(word: Word, lang: string | undefined): { offset: number; hyphen: boolean }[] {
+  const text = textOf(word);
+  if (text.length > 80) return []; // no word is that long: a run of characters is cut, not hyphenated
+  const points: { offset: number; hyphen: boolean }[] = [];
+  for (let i = 1; i < text.length - 1; i++) {
+    if ('-–—/'.includes(text[i]!) && /\p{L}|\d/u.test(text[i - 1]!) && /\p{L}|\d/u.test(text[i + 1]!)) points.push({ offset: i + 1, hyphen: false });
+  }
+  // Hyphenate the letters of each hyphen-free part (not across note numbers or punctuation).
+  const letters = /\p{L}+/gu;
+  if (lang === undefined) return points.sort((a, b) => b.offset - a.offset);
+  for (const m of text.matchAll(letters)) {
+    const noteStart = word.fragments.findIndex((f) => f.note !== undefined);
+    const noteOffset = noteStart < 0 ? Infinity : word.fragments.slice(0, noteStart).reduce((n, f) => n + f.text.length, 0);
+    if (m.index >= noteOffset) continue;
+    for (const p of hyphenationPoints(m[0], lang)) points.push({ offset: m.index + p, hyphen: true });
+  }
+  return points.sort((a, b) => b.offset - a.offset); // longest head first
+}
+
+/** Cuts a word into pieces that fit `first`, then `width`, measuring each character once. */
+export function chopWord(word: Word, first: number, width: number): Word[] {
+  const pieces: Word[] = [];
+  let fragments: Fragment[] = [];
+  let used = 0;
+  let limit = first;
+  const close = () => {
+    const w: Word = { fragments, width: used, notes: word.notes.filter((n) => fragments.some((f) => f.note === n)) };
+    pieces.push(w);
+    fragments = [];
+    used = 0;
+    limit = width;
+  };
+  for (const f of word.fragments) {
+    let start = 0;
+    let runWidth = 0;
+    const chars = Array.from(f.text);
+    let offset = 0;
+    chars.forEach((ch, i) => {
+      const w = widthOf(ch, f.style.face, f.style.size);
+      if (used + runWidth + w > limit && (used + runWidth > 0)) {
+        if (offset > start) fragments.push({ ...f, text: f.text.slice(start, offset), dest: start === 0 ? f.dest : undefined });
+        used += runWidth;
+        close();
+        start = offset;
+        runWidth = 0;
+      }
+      runWidth += w;
+      offset += ch.length;
+      void i;
+    });
+    if (offset > start) fragments.push({ ...f, text: f.text.slice(start), dest: start === 0 ? f.dest : undefined });
+    used += runWidth;
+  }
+  if (fragments.length) close();
+  return pieces;
+}
+
