@@ -167,3 +167,14 @@ describe('hints', () => {
     expect(messages.find((m) => m.ruleId === 'undefined-note')?.message).toMatch(/did you mean `\[\^venice-commission\]`\?/);
   });
 });
+
+describe('glyphs', () => {
+  it('checks code against the code font, at the code’s place', async () => {
+    const { checkGlyphs } = await import('../pipeline/check/check-glyphs.js');
+    const { edition, diagnostics } = editionOf({ '01.md': '# One {#one}\n\nRun `snow ☃` now.\n\n```\nx = "☃"\n```\n' });
+    checkGlyphs(edition, diagnostics);
+    const found = diagnostics.list().filter((m) => m.ruleId === 'missing-glyph');
+    expect(found.map((m) => [m.line, m.column])).toEqual([[3, 5], [5, 1]]);
+    expect(found[0]!.message).toMatch(/code font \(PT Mono\) has no glyph for U\+2603/);
+  });
+});
