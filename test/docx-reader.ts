@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 
-type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+export type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
 const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', trimValues: false, parseTagValue: false });
 
@@ -22,16 +22,17 @@ export interface DocxParagraph {
   text: string;
 }
 
-function nameOf(node: XmlNode): string {
+export function nameOf(node: XmlNode): string {
   return Object.keys(node).find((k) => k !== ':@')!;
 }
 
-function childrenOf(node: XmlNode): XmlNode[] {
+export function childrenOf(node: XmlNode): XmlNode[] {
   const value = node[nameOf(node)];
   return Array.isArray(value) ? (value as XmlNode[]) : [];
 }
 
-function walk(nodes: XmlNode[], visit: (node: XmlNode, name: string) => boolean | void): void {
+/** Visits nodes depth first, in document order; a visitor returning false skips the node's children. */
+export function walk(nodes: XmlNode[], visit: (node: XmlNode, name: string) => boolean | void): void {
   for (const node of nodes) {
     const name = nameOf(node);
     if (visit(node, name) === false) continue;
@@ -58,13 +59,25 @@ function paragraph(p: XmlNode): DocxParagraph {
 export class DocxFile {
   readonly parts: Record<string, string>;
 
-  constructor(path: string) {
-    const files = unzipSync(readFileSync(path));
+  /** A DOCX file by its path, or its bytes (a writer's output, not written anywhere). */
+  constructor(path: string | Uint8Array) {
+    const files = unzipSync(typeof path === 'string' ? readFileSync(path) : path);
     this.parts = Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strFromU8(v)]));
   }
 
   xml(part: string): XmlNode[] {
     return parser.parse(this.parts[part] ?? '') as XmlNode[];
+  }
+
+  /** The `w:p` elements of a part as parsed nodes (tables' cells included, in order), for reading their properties. */
+  paragraphNodes(part = 'word/document.xml'): XmlNode[] {
+    const out: XmlNode[] = [];
+    walk(this.xml(part), (node, name) => {
+      if (name !== 'w:p') return undefined;
+      out.push(node);
+      return false;
+    });
+    return out;
   }
 
   /** Body paragraphs (tables' cells included, in order). */

@@ -1,9 +1,28 @@
-/** The DOCX writer's environment and state: the edition, and Word bookmark names for the report's ids. */
+/**
+ * The DOCX writer's environment and state (as Pandoc's `Writers/Docx/Types.hs`): the edition, Word
+ * bookmark names for the model's anchors, the lists' numbering, hyperlink relationship ids, and the
+ * frame the blocks being drawn stand in (body or note, quote and list indentation, paragraph style).
+ */
 import type { Edition } from '../../model/types.js';
+import { ListNumbering } from './numbering.js';
+import { BODY, type StyleSet } from './styles.js';
+
+/** Where blocks are being drawn: what their paragraphs look like and how far they are indented. */
+export interface Frame {
+  /** The styles of the part: the body's or the notes'. */
+  readonly styles: StyleSet;
+  /** Style of a plain paragraph here (the set's, a quote's, a list item's, a recommendation's); undefined: Normal. */
+  readonly paragraph: string | undefined;
+  /** Left indent of the text from the margin, in twips, from the quotes and list items around it. */
+  readonly indent: number;
+}
 
 export class DocxContext {
   private readonly names = new Map<string, string>();
   private readonly used = new Set<string>();
+  private links = 0;
+  readonly numbering = new ListNumbering();
+  private current: Frame = { styles: BODY, paragraph: BODY.paragraph, indent: 0 };
 
   constructor(readonly edition: Edition) {}
 
@@ -17,5 +36,25 @@ export class DocxContext {
     this.used.add(name);
     this.names.set(id, name);
     return name;
+  }
+
+  /** A relationship id for the next external hyperlink, counted, so every build gives the same ids. */
+  linkId(): string {
+    return `H${++this.links}`;
+  }
+
+  get frame(): Frame {
+    return this.current;
+  }
+
+  /** Draws `draw` in the current frame changed by `change`, then restores the frame. */
+  within<T>(change: Partial<Frame>, draw: () => T): T {
+    const saved = this.current;
+    this.current = { ...saved, ...change };
+    try {
+      return draw();
+    } finally {
+      this.current = saved;
+    }
   }
 }

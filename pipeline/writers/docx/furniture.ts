@@ -10,13 +10,13 @@ import type { Edition } from '../../model/types.js';
 import type { DocxContext } from './context.js';
 import { STYLE, TEXT_WIDTH, TOC_RIGHT_INDENT } from './styles.js';
 
-export function titlePage(edition: Edition, templatesDir: string): Paragraph[] {
-  const { cover: [country, event], date, title } = edition.furniture.titlePage;
+/** The title page: every cover line (country, event…), the date, then the title with its note. */
+export function titlePage(edition: Edition): Paragraph[] {
+  const { cover, date, title } = edition.furniture.titlePage;
   const note = edition.titleNote ? [new FootnoteReferenceRun(edition.titleNote.number)] : [];
   return [
-    new Paragraph({ style: STYLE.coverLine, spacing: { before: 2400 }, children: [new TextRun(country ?? '')] }),
-    new Paragraph({ style: STYLE.coverLine, children: [new TextRun(event ?? '')] }),
-    new Paragraph({ style: STYLE.coverLine, children: [new TextRun({ text: date ?? '', bold: false })] }),
+    ...cover.map((line, i) => new Paragraph({ style: STYLE.coverLine, ...(i === 0 ? { spacing: { before: 2400 } } : {}), children: [new TextRun(line)] })),
+    new Paragraph({ style: STYLE.coverLine, ...(cover.length === 0 ? { spacing: { before: 2400 } } : {}), children: [new TextRun({ text: date, bold: false })] }),
     new Paragraph({ style: STYLE.title, children: [new TextRun(title), ...note] }),
     new Paragraph({ children: [new PageBreak()] }),
   ];
@@ -33,7 +33,7 @@ export function contents(edition: Edition, context: DocxContext): Paragraph[] {
         // The right tab with its dot leader runs to the margin (a leader cannot be set in a style with docx).
         tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - TOC_RIGHT_INDENT, leader: LeaderType.DOT }],
         children: [
-          new InternalHyperlink({ anchor, children: [new TextRun(`${e.numeral ? `${e.numeral}.` : ''}\t${e.text}`)] }),
+          new InternalHyperlink({ anchor, children: [new TextRun(`${e.label ?? ''}\t${e.text}`)] }),
           new TextRun('\t'),
           new PageReference(anchor),
         ],
@@ -51,7 +51,7 @@ export function titleHeader(edition: Edition): Header {
   return new Header({ children: draftMark(edition) });
 }
 
-export function header(edition: Edition, templatesDir: string): Header {
+export function header(edition: Edition): Header {
   const text = edition.furniture.runningHeader;
   return new Header({
     children: [...draftMark(edition), ...text.map(

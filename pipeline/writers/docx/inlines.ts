@@ -1,56 +1,80 @@
-/** Inline content (mdast phrasing) → runs of a Word paragraph: one small function per node type. */
-import { Bookmark, ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, TextRun, type ParagraphChild } from 'docx';
-import type { PhrasingContent } from 'mdast';
+/**
+ * Resolved inline content → runs of a Word paragraph: one handler per `ResolvedInline` type, the map
+ * proven complete by `satisfies` (a new inline type is a compile error here until it is drawn).
+ */
+import { Bookmark, FootnoteReferenceRun, TextRun, type ParagraphChild } from 'docx';
+import type { Break, Delete, Emphasis, FootnoteReference, InlineCode, Link, Strong, Text } from 'mdast';
+import type { ResolvedInline } from '../../model/types.js';
 import type { DocxContext } from './context.js';
-import { STYLE } from './styles.js';
+import { Hyperlink, linkAround } from './links.js';
+import { resolvedInlines } from './resolved.js';
+import { MONO, STYLE } from './styles.js';
 
+/** Formatting carried down to the runs of nested inline content. */
 export interface Marks {
   bold?: boolean;
   italics?: boolean;
   strike?: boolean;
   /** A character style (links). */
   style?: string;
+  /** Font size in half-points (a table shrunk to fit the page). */
+  size?: number;
 }
+
+type InlineHandlers = { [T in ResolvedInline['type']]: (node: Extract<ResolvedInline, { type: T }>, marks: Marks, context: DocxContext) => ParagraphChild[] };
 
 const SAFE_URL = /^(https?:|mailto:)/i;
 
-type Handler<T extends PhrasingContent['type']> = (node: Extract<PhrasingContent, { type: T }>, marks: Marks, context: DocxContext) => ParagraphChild[];
+function inlineCode(node: InlineCode, marks: Marks): ParagraphChild[] {
+  // In a link the run keeps the link's style and takes the monospace face directly.
+  const look = marks.style ? { font: MONO } : { style: STYLE.verbatimChar };
+  return [new TextRun({ text: node.value.replace(/\n/g, ' '), ...marks, ...look })];
+}
 
-const handlers: { [T in PhrasingContent['type']]: Handler<T> } = {
-  text: (node, marks) => [new TextRun({ text: node.value.replace(/\n/g, ' '), ...marks })],
-  emphasis: (node, marks, context) => inlines(node.children, { ...marks, italics: !marks.italics }, context),
-  strong: (node, marks, context) => inlines(node.children, { ...marks, bold: true }, context),
-  delete: (node, marks, context) => inlines(node.children, { ...marks, strike: true }, context),
-  inlineCode: (node, marks) => [new TextRun({ text: node.value, ...marks, font: 'Courier New' })],
-  break: () => [new TextRun({ break: 1 })],
-  link: (node, marks, context) => {
-    const linkRuns = inlines(node.children, { ...marks, style: STYLE.hyperlink }, context);
-    const children = inlines(node.children, marks, context);
-    if (node.url.startsWith('#')) return [new InternalHyperlink({ anchor: context.bookmark(decodeURIComponent(node.url.slice(1))), children: linkRuns })];
-    if (SAFE_URL.test(node.url)) return [new ExternalHyperlink({ link: node.url, children: linkRuns })];
-    return children; // any other scheme is shown as plain text, never made a link
-  },
-  footnoteReference: (node, _marks, context) => {
-    const n = node.data?.number ?? 0;
-    if (!node.data?.repeat) {
-      // The first citation: a real Word footnote, with a bookmark for later citations to point to.
-      return [new Bookmark({ id: context.bookmark(`fn-${n}`), children: [new FootnoteReferenceRun(n)] })];
-    }
-    return [new InternalHyperlink({ anchor: context.bookmark(`fn-${n}`), children: [new TextRun({ text: String(n), style: STYLE.footnoteReference })] })];
-  },
-  html: () => [],
-  image: (node, marks) => [new TextRun({ text: node.alt ?? '', ...marks })],
-  imageReference: (node, marks) => [new TextRun({ text: node.alt ?? '', ...marks })],
-  linkReference: (node, marks, context) => inlines(node.children, marks, context),
-  textDirective: (node, marks, context) => inlines(node.children, marks, context),
-} as { [T in PhrasingContent['type']]: Handler<T> };
-
-export function inlines(nodes: PhrasingContent[], marks: Marks, context: DocxContext): ParagraphChild[] {
-  const out: ParagraphChild[] = [];
-  for (const node of nodes) {
-    const handler = handlers[node.type] as Handler<typeof node.type> | undefined;
-    if (!handler) throw new Error(`DOCX writer: no handler for inline node \`${node.type}\``);
-    out.push(...handler(node as never, marks, context));
+/** A link to a bookmark (`#id`: the model's target anchor) or to an http(s)/mailto URL; any other is text. */
+function link(node: Link, marks: Marks, context: DocxContext): ParagraphChild[] {
+  const runs = inlines(node.children, { ...marks, style: STYLE.hyperlink }, context);
+  const tooltip = node.title ?? undefined;
+  if (node.url.startsWith('#')) {
+    const anchor = context.bookmark(node.data?.target?.anchor ?? decodeURIComponent(node.url.slice(1)));
+    return linkAround(runs, (children) => new Hyperlink({ anchor }, children, tooltip));
   }
-  return out;
+  if (!SAFE_URL.test(node.url)) return inlines(node.children, marks, context); // shown as text, never made a link
+  return linkAround(runs, (children) => new Hyperlink({ url: node.url, id: context.linkId() }, children, tooltip));
+}
+
+/**
+ * A citation: a bookmark for its own anchor (`fnref-N`, `fnref-N-K`) around a real Word footnote
+ * reference, or, when the note was cited before, around a link to the note (`fn-N`) showing its number.
+ */
+function footnoteReference(node: FootnoteReference, _marks: Marks, context: DocxContext): ParagraphChild[] {
+  const n = node.data?.number ?? 0;
+  const id = context.bookmark(node.data?.anchor ?? `fnref-${n}`);
+  if (!node.data?.repeat) return [new Bookmark({ id, children: [new FootnoteReferenceRun(n)] })];
+  const note = context.bookmark(node.data.noteAnchor ?? `fn-${n}`);
+  return [new Bookmark({ id, children: [new Hyperlink({ anchor: note }, [new TextRun({ text: String(n), style: STYLE.footnoteReference })])] })];
+}
+
+/** One handler per node type; the map is exported for the test that reads its keys. */
+export const inlineHandlers = {
+  text: (node: Text, marks) => [new TextRun({ text: node.value.replace(/\n/g, ' '), ...marks })],
+  emphasis: (node: Emphasis, marks, context) => inlines(node.children, { ...marks, italics: !marks.italics }, context),
+  strong: (node: Strong, marks, context) => inlines(node.children, { ...marks, bold: true }, context),
+  delete: (node: Delete, marks, context) => inlines(node.children, { ...marks, strike: true }, context),
+  inlineCode,
+  break: (_node: Break, marks) => [new TextRun({ break: 1, ...(marks.size ? { size: marks.size } : {}) })],
+  link,
+  footnoteReference,
+} satisfies InlineHandlers;
+
+/** The same map under its mapped type, through which a node's handler is called with the node's own type. */
+const typed: InlineHandlers = inlineHandlers;
+
+function one<T extends ResolvedInline['type']>(type: T, node: Extract<ResolvedInline, { type: T }>, marks: Marks, context: DocxContext): ParagraphChild[] {
+  return typed[type](node, marks, context);
+}
+
+/** The runs of inline content (mdast children, checked to be resolved). */
+export function inlines(nodes: readonly import('unist').Node[], marks: Marks, context: DocxContext): ParagraphChild[] {
+  return resolvedInlines(nodes).flatMap((node) => one(node.type, node, marks, context));
 }

@@ -1,8 +1,9 @@
 /**
  * Every style of the DOCX edition, in one place: a layout change is one edit here. Sizes are in
- * half-points, spacing and indents in twentieths of a point (twips).
+ * half-points, spacing and indents in twentieths of a point (twips). Style names follow Word's
+ * built-in ones and Pandoc's reference.docx ("Source Code", "Verbatim Char", "Block Text", "Compact").
  */
-import { AlignmentType, BorderStyle, LineRuleType, type IStylesOptions } from 'docx';
+import { AlignmentType, BorderStyle, ImportedXmlComponent, LineRuleType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
 import { FAMILY } from '../../text/fonts.js';
 
 export const PAGE = {
@@ -14,11 +15,23 @@ export const PAGE = {
 export const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
 /** Contents entries stop short of the margin, where their page numbers stand. */
 export const TOC_RIGHT_INDENT = 567;
+/** Indent of each list level and of each block quote, in twips. */
+export const LIST_STEP = 567;
+export const QUOTE_STEP = 567;
+
+/**
+ * The monospace face of code. PT Mono (OFL) is being added to `text/fonts.ts` by another change;
+ * until it exports its family, the name is given here and the face is not embedded (Word and
+ * LibreOffice substitute a monospace face where it is not installed).
+ */
+export const MONO = 'PT Mono';
+/** PT Mono's advance, the same for every glyph, in ems (600 of 1000 units, read from the font file). */
+export const MONO_ADVANCE = 0.6;
 
 export const STYLE = {
   title: 'Title',
   coverLine: 'CoverLine',
-  heading: (depth: number) => `Heading${Math.min(depth, 3)}`,
+  heading: (depth: number) => `Heading${Math.min(Math.max(depth, 1), 6)}`,
   normal: 'Normal',
   recommendation: 'Recommendation',
   annexItem: 'AnnexRecommendation',
@@ -31,114 +44,146 @@ export const STYLE = {
   tableText: 'TableText',
   tableHeading: 'TableHeading',
   hyperlink: 'Hyperlink',
+  compact: 'Compact',
+  listParagraph: 'ListParagraph',
+  blockText: 'BlockText',
+  sourceCode: 'SourceCode',
+  verbatimChar: 'VerbatimChar',
+  horizontalRule: 'HorizontalRule',
+  figure: 'Figure',
+  caption: 'Caption',
+  footnoteSourceCode: 'FootnoteSourceCode',
+  footnoteBlockText: 'FootnoteBlockText',
+  footnoteTableText: 'FootnoteTableText',
+  footnoteTableHeading: 'FootnoteTableHeading',
 } as const;
+
+/** The styles blocks take in one part of the document: the body's, or the notes' smaller ones. */
+export interface StyleSet {
+  /** A plain paragraph (undefined: Normal, written without a style as Word does). */
+  readonly paragraph: string | undefined;
+  readonly tightList: string;
+  readonly looseList: string;
+  readonly code: string;
+  readonly quote: string;
+  readonly tableText: string;
+  readonly tableHeading: string;
+  /** Size of the tables' text, in points (the column widths are measured at it). */
+  readonly tableSize: number;
+}
+
+export const BODY: StyleSet = {
+  paragraph: undefined, tightList: STYLE.compact, looseList: STYLE.listParagraph, code: STYLE.sourceCode, quote: STYLE.blockText,
+  tableText: STYLE.tableText, tableHeading: STYLE.tableHeading, tableSize: 11,
+};
+
+export const NOTE: StyleSet = {
+  paragraph: STYLE.footnoteText, tightList: STYLE.footnoteText, looseList: STYLE.footnoteText, code: STYLE.footnoteSourceCode,
+  quote: STYLE.footnoteBlockText, tableText: STYLE.footnoteTableText, tableHeading: STYLE.footnoteTableHeading, tableSize: 9,
+};
+
+/** Left indent the style of a paragraph gives itself (quotes are indented by their style). */
+export function indentOfStyle(style: string | undefined): number {
+  return style === STYLE.blockText || style === STYLE.footnoteBlockText ? QUOTE_STEP : 0;
+}
+
+export const TABLE_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
+
+function headings(): NonNullable<IStylesOptions['default']> {
+  const heading = (size: number, bold: boolean, italics: boolean, before: number, after: number, level: number, hanging = false) => ({
+    run: { font: FAMILY, size, ...(bold ? { bold } : {}), ...(italics ? { italics } : {}), color: '000000' },
+    paragraph: { spacing: { before, after }, keepNext: true, keepLines: true, ...(hanging ? { indent: { left: 720, hanging: 720 } } : {}), outlineLevel: level },
+  });
+  return {
+    heading1: heading(24, true, false, 360, 200, 0, true),
+    heading2: heading(22, true, false, 240, 160, 1, true),
+    heading3: heading(22, true, true, 200, 120, 2),
+    heading4: heading(22, false, true, 200, 120, 3),
+    heading5: heading(20, true, false, 160, 80, 4),
+    heading6: heading(20, false, true, 160, 80, 5),
+  };
+}
+
+/** Code: monospace, left aligned, never hyphenated, lines kept (as XML: docx has no option for w:suppressAutoHyphens). */
+function codeStyle(id: string, name: string, basedOn: string, size: number): ImportedXmlComponent {
+  return ImportedXmlComponent.fromXmlString(
+    `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${id}"><w:name w:val="${name}"/><w:basedOn w:val="${basedOn}"/><w:qFormat/>` +
+      `<w:pPr><w:keepLines/><w:shd w:val="clear" w:color="auto" w:fill="F4F4F4"/><w:suppressAutoHyphens/><w:spacing w:before="60" w:after="160" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/></w:pPr>` +
+      `<w:rPr><w:rFonts w:ascii="${MONO}" w:hAnsi="${MONO}" w:cs="${MONO}" w:eastAsia="${MONO}"/><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr></w:style>`,
+  );
+}
+
+/**
+ * The code styles, added to the document's styles after it is made (`addChildElement`): given as
+ * `importedStyles`, they would take the place of docx's default styles (headings, notes, links).
+ */
+export function codeStyles(): ImportedXmlComponent[] {
+  return [codeStyle(STYLE.sourceCode, 'Source Code', STYLE.normal, 20), codeStyle(STYLE.footnoteSourceCode, 'Footnote Source Code', STYLE.footnoteText, 16)];
+}
+
+function bodyStyles(body: { font: string; size: number }): IParagraphStyleOptions[] {
+  return [
+    { id: STYLE.normal, name: 'Normal', run: body, paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { after: 160 } } },
+    { id: STYLE.coverLine, name: 'Cover Line', basedOn: STYLE.normal, next: STYLE.normal, run: { size: 28, bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 120 } } },
+    { id: STYLE.recommendation, name: 'Recommendation', basedOn: STYLE.normal, next: STYLE.normal, run: { bold: true }, paragraph: { keepLines: true } },
+    { id: STYLE.annexItem, name: 'Annex Recommendation', basedOn: STYLE.normal, next: STYLE.annexItem, paragraph: { indent: { left: 567, hanging: 567 }, keepLines: true, leftTabStop: 567 } },
+    { id: STYLE.compact, name: 'Compact', basedOn: STYLE.normal, paragraph: { spacing: { before: 0, after: 60 } } },
+    { id: STYLE.listParagraph, name: 'List Paragraph', basedOn: STYLE.normal, paragraph: { spacing: { after: 160 } } },
+    { id: STYLE.blockText, name: 'Block Text', basedOn: STYLE.normal, next: STYLE.normal, paragraph: { indent: { left: QUOTE_STEP, right: QUOTE_STEP }, spacing: { before: 60, after: 120 } } },
+    { id: STYLE.horizontalRule, name: 'Horizontal Rule', basedOn: STYLE.normal, next: STYLE.normal, paragraph: { border: { bottom: TABLE_BORDER }, spacing: { after: 240 } } },
+    { id: STYLE.figure, name: 'Figure', basedOn: STYLE.normal, next: STYLE.normal, paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, after: 60 } } },
+    { id: STYLE.caption, name: 'caption', basedOn: STYLE.normal, next: STYLE.normal, run: { size: 20, italics: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } } },
+  ];
+}
+
+function furnitureStyles(): IParagraphStyleOptions[] {
+  return [
+    { id: STYLE.header, name: 'Header', basedOn: STYLE.normal, run: { size: 16, italics: true }, paragraph: { alignment: AlignmentType.LEFT, spacing: { after: 0, line: 220, lineRule: LineRuleType.AUTO } } },
+    { id: STYLE.footer, name: 'Footer', basedOn: STYLE.normal, run: { size: 18 }, paragraph: { alignment: AlignmentType.RIGHT, spacing: { after: 0 } } },
+    { id: STYLE.contentsHeading, name: 'TOC Heading', basedOn: STYLE.normal, next: STYLE.normal, run: { size: 24, bold: true }, paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 240, after: 240 } } },
+    ...[1, 2].map((depth) => ({
+      id: STYLE.toc(depth),
+      name: `toc ${depth}`,
+      basedOn: STYLE.normal,
+      next: STYLE.normal,
+      paragraph: {
+        alignment: AlignmentType.LEFT,
+        spacing: { after: 60 },
+        indent: { left: depth === 1 ? 720 : 1440, hanging: 720, right: TOC_RIGHT_INDENT },
+        leftTabStop: depth === 1 ? 720 : 1440,
+      },
+    })),
+  ];
+}
+
+function tableStyles(): IParagraphStyleOptions[] {
+  return [
+    { id: STYLE.tableText, name: 'Table Text', basedOn: STYLE.normal, paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 40, after: 40 } } },
+    { id: STYLE.tableHeading, name: 'Table Heading', basedOn: STYLE.tableText, run: { bold: true } },
+  ];
+}
+
+/** Blocks inside notes: the body's kinds, at the notes' size. */
+function noteStyles(): IParagraphStyleOptions[] {
+  return [
+    { id: STYLE.footnoteBlockText, name: 'Footnote Block Text', basedOn: STYLE.footnoteText, paragraph: { indent: { left: QUOTE_STEP, right: QUOTE_STEP } } },
+    { id: STYLE.footnoteTableText, name: 'Footnote Table Text', basedOn: STYLE.footnoteText, paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 20, after: 20 } } },
+    { id: STYLE.footnoteTableHeading, name: 'Footnote Table Heading', basedOn: STYLE.footnoteTableText, run: { bold: true } },
+  ];
+}
 
 export function styles(locale: string): IStylesOptions {
   const body = { font: FAMILY, size: 22, language: { value: locale } };
   return {
     default: {
       document: { run: body, paragraph: { spacing: { after: 160, line: 264, lineRule: LineRuleType.AUTO } } },
-      heading1: {
-        run: { font: FAMILY, size: 24, bold: true, color: '000000' },
-        paragraph: { spacing: { before: 360, after: 200 }, keepNext: true, keepLines: true, indent: { left: 720, hanging: 720 }, outlineLevel: 0 },
-      },
-      heading2: {
-        run: { font: FAMILY, size: 22, bold: true, color: '000000' },
-        paragraph: { spacing: { before: 240, after: 160 }, keepNext: true, keepLines: true, indent: { left: 720, hanging: 720 }, outlineLevel: 1 },
-      },
-      heading3: {
-        run: { font: FAMILY, size: 22, bold: true, italics: true, color: '000000' },
-        paragraph: { spacing: { before: 200, after: 120 }, keepNext: true, keepLines: true, outlineLevel: 2 },
-      },
-      title: {
-        run: { font: FAMILY, size: 36, bold: true, color: '000000' },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 480, after: 240 } },
-      },
-      footnoteText: {
-        run: { font: FAMILY, size: 18 },
-        paragraph: { spacing: { after: 40, line: 228, lineRule: LineRuleType.AUTO }, alignment: AlignmentType.JUSTIFIED },
-      },
+      ...headings(),
+      title: { run: { font: FAMILY, size: 36, bold: true, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 480, after: 240 } } },
+      footnoteText: { run: { font: FAMILY, size: 18 }, paragraph: { spacing: { after: 40, line: 228, lineRule: LineRuleType.AUTO }, alignment: AlignmentType.JUSTIFIED } },
       footnoteReference: { run: { superScript: true } },
       hyperlink: { run: { color: '1F3F77', underline: {} } },
     },
-    paragraphStyles: [
-      {
-        id: STYLE.normal,
-        name: 'Normal',
-        run: body,
-        paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { after: 160 } },
-      },
-      {
-        id: STYLE.coverLine,
-        name: 'Cover Line',
-        basedOn: STYLE.normal,
-        next: STYLE.normal,
-        run: { size: 28, bold: true },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 120 } },
-      },
-      {
-        id: STYLE.recommendation,
-        name: 'Recommendation',
-        basedOn: STYLE.normal,
-        next: STYLE.normal,
-        run: { bold: true },
-        paragraph: { keepLines: true },
-      },
-      {
-        id: STYLE.annexItem,
-        name: 'Annex Recommendation',
-        basedOn: STYLE.normal,
-        next: STYLE.annexItem,
-        paragraph: { indent: { left: 567, hanging: 567 }, keepLines: true, leftTabStop: 567 },
-      },
-      {
-        id: STYLE.header,
-        name: 'Header',
-        basedOn: STYLE.normal,
-        run: { size: 16, italics: true },
-        paragraph: { alignment: AlignmentType.LEFT, spacing: { after: 0, line: 220, lineRule: LineRuleType.AUTO } },
-      },
-      {
-        id: STYLE.footer,
-        name: 'Footer',
-        basedOn: STYLE.normal,
-        run: { size: 18 },
-        paragraph: { alignment: AlignmentType.RIGHT, spacing: { after: 0 } },
-      },
-      {
-        id: STYLE.contentsHeading,
-        name: 'TOC Heading',
-        basedOn: STYLE.normal,
-        next: STYLE.normal,
-        run: { size: 24, bold: true },
-        paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 240, after: 240 } },
-      },
-      ...[1, 2].map((depth) => ({
-        id: STYLE.toc(depth),
-        name: `toc ${depth}`,
-        basedOn: STYLE.normal,
-        next: STYLE.normal,
-        paragraph: {
-          alignment: AlignmentType.LEFT,
-          spacing: { after: 60 },
-          indent: { left: depth === 1 ? 720 : 1440, hanging: 720, right: TOC_RIGHT_INDENT },
-          leftTabStop: depth === 1 ? 720 : 1440,
-        },
-      })),
-      {
-        id: STYLE.tableText,
-        name: 'Table Text',
-        basedOn: STYLE.normal,
-        paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 40, after: 40 } },
-      },
-      {
-        id: STYLE.tableHeading,
-        name: 'Table Heading',
-        basedOn: STYLE.tableText,
-        run: { bold: true },
-      },
-    ],
+    paragraphStyles: [...bodyStyles(body), ...furnitureStyles(), ...tableStyles(), ...noteStyles()],
+    characterStyles: [{ id: STYLE.verbatimChar, name: 'Verbatim Char', run: { font: MONO } }],
   };
 }
-
-export const TABLE_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
