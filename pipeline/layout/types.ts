@@ -112,6 +112,8 @@ export interface StructNode {
   parent: number | null;
   /** Alternative text (figures). */
   alt?: string;
+  /** A span inside its parent's text (inline code): it joins the parent where its content is drawn, so the parent's reading order holds. */
+  inline?: boolean;
 }
 
 export interface OutlineItem {

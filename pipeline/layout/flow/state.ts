@@ -47,6 +47,12 @@ export class FlowState {
     return this.structure.length - 1;
   }
 
+  /** A span inside `parent`'s text (inline code). */
+  span(type: string, parent: number): number {
+    this.structure.push({ type, parent, inline: true });
+    return this.structure.length - 1;
+  }
+
   /** A new block number (lines of one block keep the widow and orphan rules together). */
   block(): number {
     return ++this.blockCount;

@@ -56,7 +56,7 @@ function cellWords(s: FlowState, node: Table, size: number, cellStructs: number[
       const made = spans.get(struct) ?? [];
       spans.set(struct, made);
       let k = 0;
-      const span = (type: string) => (made[k++] ??= s.struct(type, struct));
+      const span = (type: string) => (made[k++] ??= s.span(type, struct));
       return wordsOf(s, row.children[c]?.children ?? [], styleOf(size, r === 0), struct, span);
     }),
   );

@@ -31,7 +31,7 @@ export interface TextOptions {
 }
 
 /** The words of inline content; `span` makes the structure elements of its spans (inline code) inside `struct`. */
-export function wordsOf(s: FlowState, nodes: PhrasingContent[], style: TextStyle, struct: number, span = (type: string) => s.struct(type, struct)): Word[] {
+export function wordsOf(s: FlowState, nodes: PhrasingContent[], style: TextStyle, struct: number, span = (type: string) => s.span(type, struct)): Word[] {
   const builder = new WordBuilder({ style, noteScale: TYPE.noteNumberScale, span });
   builder.inline(nodes);
   return builder.finish();

@@ -4,7 +4,7 @@
  * annotations over the runs that have a target.
  */
 import type { Box, Layout, Page } from '../../layout/types.js';
-import type { StructElement } from './structure.js';
+import type { Structure } from './structure.js';
 import { paintBox, type PaintState } from './boxes.js';
 
 function structOf(box: Box): number | undefined {
@@ -17,7 +17,7 @@ function isArtifact(box: Box): boolean {
   return structOf(box) === undefined;
 }
 
-function content(doc: PDFKit.PDFDocument, page: Page, layout: Layout, elements: StructElement[]): void {
+function content(doc: PDFKit.PDFDocument, page: Page, layout: Layout, structure: Structure): void {
   let open: { struct?: number; artifact: boolean } | undefined;
   const state: PaintState = { doc };
   const close = () => {
@@ -31,7 +31,10 @@ function content(doc: PDFKit.PDFDocument, page: Page, layout: Layout, elements: 
     if (!open || open.artifact !== artifact || open.struct !== struct) {
       close();
       if (artifact) doc.markContent('Artifact', { type: 'Pagination' } as never);
-      else elements[struct!]!.add(doc.markStructureContent(layout.structure[struct!]!.type as never));
+      else {
+        structure.attach(struct!);
+        structure.elements[struct!]!.add(doc.markStructureContent(layout.structure[struct!]!.type as never));
+      }
       open = { struct, artifact };
     }
     paintBox(state, box);
@@ -49,9 +52,9 @@ function links(doc: PDFKit.PDFDocument, page: Page): void {
   }
 }
 
-export function paintPage(doc: PDFKit.PDFDocument, page: Page, layout: Layout, elements: StructElement[]): void {
+export function paintPage(doc: PDFKit.PDFDocument, page: Page, layout: Layout, structure: Structure): void {
   doc.addPage({ size: [layout.pageWidth, layout.pageHeight], margin: 0 });
   for (const box of page.boxes) if (box.kind === 'dest') doc.addNamedDestination(box.name, 'XYZ', box.x, layout.pageHeight - box.y, null);
-  content(doc, page, layout, elements);
+  content(doc, page, layout, structure);
   links(doc, page);
 }

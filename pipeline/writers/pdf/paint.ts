@@ -7,7 +7,7 @@ import { buffer as bytesOf } from 'node:stream/consumers';
 import type { Layout, OutlineItem } from '../../layout/types.js';
 import type { Edition } from '../../model/types.js';
 import { createDocument } from './document.js';
-import { buildStructure, endStructure } from './structure.js';
+import { buildStructure } from './structure.js';
 import { paintPage } from './page.js';
 
 type OutlineNode = ReturnType<PDFKit.PDFDocument['outline']['addItem']>;
@@ -22,15 +22,15 @@ function addOutline(doc: PDFKit.PDFDocument, outline: OutlineItem[], page: numbe
 
 export function paint(layout: Layout, edition: Edition): Promise<Uint8Array> {
   const doc = createDocument(layout, edition);
-  const elements = buildStructure(doc, layout);
+  const structure = buildStructure(doc, layout);
   // Its own copy of the bytes (not a view of Node's shared pool): the array may be transferred to another thread.
   const done = bytesOf(doc as unknown as NodeJS.ReadableStream).then((b) => new Uint8Array(b));
   const tops = new Map<string, OutlineNode>();
   for (const page of layout.pages) {
-    paintPage(doc, page, layout, elements);
+    paintPage(doc, page, layout, structure);
     addOutline(doc, layout.outline, page.index, tops);
   }
-  endStructure(elements);
+  structure.end();
   doc.end();
   return done;
 }
