@@ -5,7 +5,6 @@
  * 1–6, links with tooltips, notes holding any block and cited from anywhere under the one anchor
  * scheme, tables sized from their measured content, figures, the title page.
  */
-import { createRequire } from 'node:module';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { XMLValidator } from 'fast-xml-parser';
-import * as hb from 'harfbuzzjs';
+import { unzipSync } from 'fflate';
 import type { FootnoteReference, ListItem } from 'mdast';
 import type { Node, Parent } from 'unist';
 import { visit } from 'unist-util-visit';
@@ -23,6 +22,7 @@ import { inlineHandlers } from '../pipeline/writers/docx/inlines.js';
 import { buildEdition, parseChapter } from '../pipeline/transforms/build-editions.js';
 import { Diagnostics } from '../pipeline/util/diagnostics.js';
 import { missingGlyphs, widthOf } from '../pipeline/text/measure.js';
+import { FAMILY_OF, fontData, type Face } from '../pipeline/text/fonts.js';
 import type { Edition, Labels, ReportMeta, ResolvedBlock, ResolvedInline } from '../pipeline/model/types.js';
 import { DocxFile, childrenOf, nameOf, walk, type XmlNode } from './docx-reader.js';
 import { editionFromMarkdown } from './edition-from-markdown.js';
@@ -152,8 +152,6 @@ function textWidth(docx: DocxFile): number {
 
 // ---------- making documents ----------
 
-const require = createRequire(import.meta.url);
-
 async function render(edition: Edition): Promise<DocxFile> {
   const docx = new DocxFile(await renderDocx(edition, templates));
   expectSoundXml(docx);
@@ -175,18 +173,15 @@ function nodesOf<T extends Node>(root: Node, type: string): T[] {
   return out;
 }
 
-/** The PT Mono file's glyph check (the text engine loads only the serif faces). */
-function monoHas(text: string): boolean {
-  const file = require.resolve('@expo-google-fonts/pt-mono/400Regular/PTMono_400Regular.ttf');
-  const font = new hb.Font(new hb.Face(new hb.Blob(readFileSync(file))));
-  return [...text].every((ch) => font.nominalGlyph(ch.codePointAt(0)!) !== undefined);
+/** Whether the face a run or level names can draw `text` (asked of the font file through the text engine). */
+function fontDraws(font: string | undefined, text: string): boolean {
+  const face = (Object.keys(FAMILY_OF) as Face[]).find((f) => FAMILY_OF[f] === font);
+  return face !== undefined && missingGlyphs(text, face).length === 0;
 }
 
-/** Whether the face a run or level names can draw `text`. */
-function fontDraws(font: string | undefined, text: string): boolean {
-  if (font === 'PT Serif') return missingGlyphs(text, 'regular').length === 0;
-  if (font === 'PT Mono') return monoHas(text);
-  return false;
+/** The families fontTable.xml embeds, each with its faces' embedding elements. */
+function embedded(docx: DocxFile): Record<string, string[]> {
+  return Object.fromEntries(all(docx.xml('word/fontTable.xml'), 'w:font').map((f) => [at(f, 'w:name'), childrenOf(f).map(nameOf).filter((n) => n.startsWith('w:embed'))]));
 }
 
 // ---------- the tests ----------
@@ -345,6 +340,17 @@ describe('DOCX code', () => {
     expect(at(first(code, 'w:jc'), 'w:val')).toBe('left');
     expect(first(code, 'w:suppressAutoHyphens')).toBeDefined();
     expect(at(first(s.get('Normal')!, 'w:jc'), 'w:val')).toBe('both');
+  });
+
+  it('embeds PT Mono, obfuscated, in a document with code, and not in one without', async () => {
+    const { docx, bytes } = await docxOf(CODE);
+    expect(embedded(docx)).toEqual({ 'PT Serif': ['w:embedRegular', 'w:embedBold', 'w:embedItalic', 'w:embedBoldItalic'], 'PT Mono': ['w:embedRegular'] });
+    const mono = first(all(docx.xml('word/fontTable.xml'), 'w:font').find((f) => at(f, 'w:name') === 'PT Mono')!, 'w:embedRegular')!;
+    const target = relationships(docx, 'word/_rels/fontTable.xml.rels').get(at(mono, 'r:id')!)!.target;
+    const key = at(mono, 'w:fontKey')!.replace(/[{}-]/g, '').match(/../g)!.map((h) => parseInt(h, 16)).reverse();
+    const data = unzipSync(bytes)[`word/${target}`]!;
+    expect(Buffer.from(data.map((b, i) => (i < 32 ? b ^ key[i % 16]! : b))).equals(fontData('mono'))).toBe(true);
+    expect(Object.keys(embedded((await docxOf('No code here.\n')).docx))).toEqual(['PT Serif']);
   });
 
   it('inline is a Verbatim Char run in the monospace face', async () => {

@@ -37,6 +37,7 @@ function blockquote(node: Blockquote, context: DocxContext): FileChild[] {
 
 /** A code block: one paragraph in the code style, its lines kept (w:br between them, tabs as w:tab). */
 function code(node: Code, context: DocxContext): FileChild[] {
+  context.use('mono');
   return [paragraph(codeRuns(node.value), context, { style: context.frame.styles.code })];
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Edition } from '../../model/types.js';
 import { ListNumbering } from './numbering.js';
+import type { ExtraFace } from './package.js';
 import { BODY, type StyleSet } from './styles.js';
 
 /** Where blocks are being drawn: what their paragraphs look like and how far they are indented. */
@@ -21,7 +22,9 @@ export class DocxContext {
   private readonly names = new Map<string, string>();
   private readonly used = new Set<string>();
   private links = 0;
-  readonly numbering = new ListNumbering();
+  /** Faces besides PT Serif the document uses (code, marks PT Serif lacks): they are embedded with it. */
+  readonly faces = new Set<ExtraFace>();
+  readonly numbering = new ListNumbering((face) => this.use(face));
   private current: Frame = { styles: BODY, paragraph: BODY.paragraph, indent: 0 };
 
   constructor(readonly edition: Edition) {}
@@ -36,6 +39,11 @@ export class DocxContext {
     this.used.add(name);
     this.names.set(id, name);
     return name;
+  }
+
+  /** Notes that the document draws text in `face`, so that it is embedded. */
+  use(face: ExtraFace): void {
+    this.faces.add(face);
   }
 
   /** A relationship id for the next external hyperlink, counted, so every build gives the same ids. */

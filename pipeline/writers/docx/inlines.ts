@@ -25,7 +25,8 @@ type InlineHandlers = { [T in ResolvedInline['type']]: (node: Extract<ResolvedIn
 
 const SAFE_URL = /^(https?:|mailto:)/i;
 
-function inlineCode(node: InlineCode, marks: Marks): ParagraphChild[] {
+function inlineCode(node: InlineCode, marks: Marks, context: DocxContext): ParagraphChild[] {
+  context.use('mono');
   // In a link the run keeps the link's style and takes the monospace face directly.
   const look = marks.style ? { font: MONO } : { style: STYLE.verbatimChar };
   return [new TextRun({ text: node.value.replace(/\n/g, ' '), ...marks, ...look })];

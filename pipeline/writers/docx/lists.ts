@@ -12,12 +12,23 @@ import { inlines } from './inlines.js';
 import { levelIndent, type ListRef } from './numbering.js';
 import { paragraph } from './paragraphs.js';
 import { resolvedBlocks } from './resolved.js';
-import { LIST_STEP, MONO } from './styles.js';
+import { faceFor } from '../../text/measure.js';
+import { FAMILY_OF } from '../../text/fonts.js';
+import { LIST_STEP } from './styles.js';
 
-/** A task item's state as a Word checkbox (w14), drawn with PT Mono's □ and ■ (PT Serif has neither, nor ☐ ☒). */
-function checkbox(checked: boolean): ParagraphChild[] {
+/**
+ * A task item's state as a Word checkbox (w14), drawn as □ and ■ in a face that has them (PT Mono:
+ * PT Serif has neither, nor ☐ ☒, which only DejaVu Sans has, 740 KB to embed for two marks).
+ */
+const BOX = { checked: '■', unchecked: '□' };
+
+function checkbox(checked: boolean, context: DocxContext): ParagraphChild[] {
+  const face = faceFor(BOX.checked + BOX.unchecked, 'regular');
+  if (face === 'mono' || face === 'symbol') context.use(face);
+  const font = FAMILY_OF[face];
+  const hex = (glyph: string) => glyph.codePointAt(0)!.toString(16).toUpperCase();
   return [
-    new CheckBox({ checked, checkedState: { value: '25A0', font: MONO }, uncheckedState: { value: '25A1', font: MONO } }),
+    new CheckBox({ checked, checkedState: { value: hex(BOX.checked), font }, uncheckedState: { value: hex(BOX.unchecked), font } }),
     new TextRun({ text: ' ' }),
   ];
 }
@@ -34,7 +45,7 @@ interface ItemLayout {
 function listItem(item: ListItem, layout: ItemLayout, context: DocxContext): FileChild[] {
   const children = resolvedBlocks(item.children);
   const first = children[0]?.type === 'paragraph' ? children[0] : undefined;
-  const box = typeof item.checked === 'boolean' ? checkbox(item.checked) : [];
+  const box = typeof item.checked === 'boolean' ? checkbox(item.checked, context) : [];
   const runs = first ? inlines(first.children, {}, context) : [];
   const head = paragraph([...box, ...runs], context, { style: layout.style, numbering: layout.numbering, indent: layout.marker });
   const rest = first ? children.slice(1) : children;

@@ -6,9 +6,10 @@
  */
 import { AlignmentType, LevelFormat, type ILevelsOptions, type NumberingDefinition } from 'docx';
 import type { List } from 'mdast';
-import { FAMILY } from '../../text/fonts.js';
-import { missingGlyphs } from '../../text/measure.js';
-import { LIST_STEP, MONO } from './styles.js';
+import { FAMILY_OF } from '../../text/fonts.js';
+import { faceFor } from '../../text/measure.js';
+import type { ExtraFace } from './package.js';
+import { LIST_STEP } from './styles.js';
 
 /** Word has nine list levels (`w:ilvl` 0..8); deeper lists use the last, indented further by hand. */
 export const LEVELS = 9;
@@ -21,11 +22,6 @@ export interface ListRef {
   reference: string;
   instance: number;
   level: number;
-}
-
-/** A font that draws the glyph: the text face when it has it, else the monospace face (which has ◦, ▪, ■). */
-function fontFor(glyph: string): string {
-  return missingGlyphs(glyph, 'regular').length === 0 ? FAMILY : MONO;
 }
 
 function levels(format: (typeof LevelFormat)[keyof typeof LevelFormat], text: (level: number) => string, start: number, font: string): ILevelsOptions[] {
@@ -46,6 +42,16 @@ export class ListNumbering {
   private readonly definitions = new Map<string, NumberingDefinition>();
   private instances = 0;
 
+  /** `use` is told of the faces besides PT Serif the markers need. */
+  constructor(private readonly use: (face: ExtraFace) => void) {}
+
+  /** A family that draws the glyph: PT Serif when it has it, else PT Mono or DejaVu Sans (◦ is PT Mono's). */
+  private fontFor(glyph: string): string {
+    const face = faceFor(glyph, 'regular');
+    if (face === 'mono' || face === 'symbol') this.use(face);
+    return FAMILY_OF[face];
+  }
+
   /** The numbering of `list`: a new instance of the definition for its kind and marker. */
   of(list: List): ListRef {
     const depth = list.data?.depth ?? 0;
@@ -57,7 +63,7 @@ export class ListNumbering {
   private ordered(start: number): string {
     const reference = `ordered-${start}`;
     if (!this.definitions.has(reference)) {
-      this.definitions.set(reference, { reference, levels: levels(LevelFormat.DECIMAL, (level) => `%${level + 1}.`, start, FAMILY) });
+      this.definitions.set(reference, { reference, levels: levels(LevelFormat.DECIMAL, (level) => `%${level + 1}.`, start, FAMILY_OF.regular) });
     }
     return reference;
   }
@@ -65,7 +71,7 @@ export class ListNumbering {
   private bullet(glyph: string): string {
     const reference = `bullet-${[...glyph].map((c) => c.codePointAt(0)!.toString(16)).join('-')}`;
     if (!this.definitions.has(reference)) {
-      this.definitions.set(reference, { reference, levels: levels(LevelFormat.BULLET, () => glyph, 1, fontFor(glyph)) });
+      this.definitions.set(reference, { reference, levels: levels(LevelFormat.BULLET, () => glyph, 1, this.fontFor(glyph)) });
     }
     return reference;
   }

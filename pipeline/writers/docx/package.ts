@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { Packer, type Document } from 'docx';
 import { buffer as bytesOf } from 'node:stream/consumers';
 import yazl from 'yazl';
-import { fontData, FAMILY, type Face } from '../../text/fonts.js';
+import { fontData, FAMILY, FAMILY_OF, type Face } from '../../text/fonts.js';
 
 /** A package's parts by path, in the order they are zipped: XML as text, the rest as bytes. */
 export type Parts = Map<string, string | Uint8Array>;
@@ -50,51 +50,81 @@ function stableGuid(name: string): string {
   return `{${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}}`;
 }
 
-const FACES: { face: Face; element: string }[] = [
-  { face: 'regular', element: 'embedRegular' },
-  { face: 'bold', element: 'embedBold' },
-  { face: 'italic', element: 'embedItalic' },
-  { face: 'boldItalic', element: 'embedBoldItalic' },
-];
+/** A family the document embeds: its faces, and how fontTable.xml describes it. */
+interface Family {
+  name: string;
+  kind: 'roman' | 'modern' | 'swiss';
+  pitch: 'variable' | 'fixed';
+  faces: { face: Face; element: string }[];
+}
 
-interface Embedded { part: string; guid: string; data: Uint8Array; element: string }
-let embedded: Embedded[] | undefined;
+const SERIF: Family = {
+  name: FAMILY,
+  kind: 'roman',
+  pitch: 'variable',
+  faces: [
+    { face: 'regular', element: 'embedRegular' },
+    { face: 'bold', element: 'embedBold' },
+    { face: 'italic', element: 'embedItalic' },
+    { face: 'boldItalic', element: 'embedBoldItalic' },
+  ],
+};
 
-/** The text face's four files, obfuscated for embedding (ECMA-376 Part 2, 11.1), made once. */
-function embeddedFonts(): Embedded[] {
-  embedded ??= FACES.map(({ face, element }, i) => {
-    const part = `word/fonts/font${i + 1}.odttf`;
-    const guid = stableGuid(`${FAMILY}/${face}`);
+/** Faces embedded only in documents that use them (code, marks PT Serif lacks). */
+export type ExtraFace = 'mono' | 'symbol';
+
+const EXTRA: Record<ExtraFace, Family> = {
+  mono: { name: FAMILY_OF.mono, kind: 'modern', pitch: 'fixed', faces: [{ face: 'mono', element: 'embedRegular' }] },
+  symbol: { name: FAMILY_OF.symbol, kind: 'swiss', pitch: 'variable', faces: [{ face: 'symbol', element: 'embedRegular' }] },
+};
+
+const obfuscated = new Map<Face, { guid: string; data: Uint8Array }>();
+
+/** A face's file obfuscated for embedding (ECMA-376 Part 2, 11.1) with its stable key, made once. */
+function obfuscate(family: string, face: Face): { guid: string; data: Uint8Array } {
+  let done = obfuscated.get(face);
+  if (!done) {
+    const guid = stableGuid(`${family}/${face}`);
     const key = keyBytes(guid);
     const data = Uint8Array.from(fontData(face));
     for (let k = 0; k < 32; k++) data[k] = data[k]! ^ key[k % 16]!;
-    return { part, guid, data, element };
-  });
-  return embedded;
+    done = { guid, data };
+    obfuscated.set(face, done);
+  }
+  return done;
 }
 
 /**
- * Embeds PT Serif ourselves rather than through `docx`: its fonts would be compressed by `docx`,
- * unpacked and compressed again here; added here they are compressed once, and their keys are stable.
+ * Embeds PT Serif (and the extra faces the document uses) ourselves rather than through `docx`: its
+ * fonts would be compressed by `docx`, unpacked and compressed again here; added here they are
+ * compressed once, and their keys are stable.
  */
-function embedFonts(parts: Parts): void {
-  const fonts = embeddedFonts();
+function embedFonts(parts: Parts, extra: readonly ExtraFace[]): void {
+  const families = [SERIF, ...extra.map((face) => EXTRA[face])];
+  let n = 0;
+  const fonts = families.map((family) => ({
+    family,
+    faces: family.faces.map(({ face, element }) => ({ ...obfuscate(family.name, face), element, index: ++n })),
+  }));
+  const all = fonts.flatMap((f) => f.faces);
+  const entries = fonts
+    .map(({ family, faces }) => `<w:font w:name="${family.name}"><w:charset w:val="CC"/><w:family w:val="${family.kind}"/><w:pitch w:val="${family.pitch}"/>${faces.map((f) => `<w:${f.element} r:id="rIdFont${f.index}" w:fontKey="${f.guid}"/>`).join('')}</w:font>`)
+    .join('');
   const table = textOf(parts, 'word/fontTable.xml') ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"></w:fonts>';
-  const entry = `<w:font w:name="${FAMILY}"><w:charset w:val="CC"/><w:family w:val="roman"/><w:pitch w:val="variable"/>${fonts.map((f, i) => `<w:${f.element} r:id="rIdFont${i + 1}" w:fontKey="${f.guid}"/>`).join('')}</w:font>`;
   const cleared = table.replace(/<w:font\b[\s\S]*?<\/w:font>/g, '');
   parts.set(
     'word/fontTable.xml',
     /<w:fonts\b[^>]*\/>/.test(cleared)
-      ? cleared.replace(/<w:fonts\b([^>]*?)\s*\/>/, `<w:fonts$1>${entry}</w:fonts>`)
-      : cleared.replace(/(<w:fonts\b[^>]*>)/, `$1${entry}`),
+      ? cleared.replace(/<w:fonts\b([^>]*?)\s*\/>/, `<w:fonts$1>${entries}</w:fonts>`)
+      : cleared.replace(/(<w:fonts\b[^>]*>)/, `$1${entries}`),
   );
   parts.set(
     'word/_rels/fontTable.xml.rels',
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${fonts
-      .map((f, i) => `<Relationship Id="rIdFont${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/font" Target="${f.part.slice('word/'.length)}"/>`)
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${all
+      .map((f) => `<Relationship Id="rIdFont${f.index}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/font" Target="fonts/font${f.index}.odttf"/>`)
       .join('')}</Relationships>`,
   );
-  for (const f of fonts) parts.set(f.part, f.data);
+  for (const f of all) parts.set(`word/fonts/font${f.index}.odttf`, f.data);
   const types = textOf(parts, '[Content_Types].xml') ?? '';
   if (types && !types.includes('Extension="odttf"')) {
     parts.set('[Content_Types].xml', types.replace('</Types>', '<Default ContentType="application/vnd.openxmlformats-officedocument.obfuscatedFont" Extension="odttf"/></Types>'));
@@ -114,7 +144,8 @@ function splitFieldRuns(xml: string): string {
   });
 }
 
-export function normalisePackage(parts: Parts, epoch: number, language: string): Promise<Uint8Array> {
+/** `extra`: the faces besides PT Serif the document uses, embedded with it. */
+export function normalisePackage(parts: Parts, epoch: number, language: string, extra: readonly ExtraFace[] = []): Promise<Uint8Array> {
   const text = (name: string) => textOf(parts, name);
   const core = text('docProps/core.xml');
   if (core) {
@@ -161,7 +192,7 @@ export function normalisePackage(parts: Parts, epoch: number, language: string):
     for (const [from, to] of relIds) xml = xml.split(`r:id="${from}"`).join(`r:id="${to}"`);
     parts.set(name, xml);
   }
-  embedFonts(parts);
+  embedFonts(parts, extra);
   return zip(parts, new Date(Math.max(epoch, 315532800) * 1000)); // zip times start in 1980
 }
 

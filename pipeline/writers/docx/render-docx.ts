@@ -44,5 +44,5 @@ export async function renderDocx(edition: Edition, _templatesDir?: string): Prom
     ],
   });
   for (const style of codeStyles()) document.Styles.addChildElement(style);
-  return normalisePackage(compileParts(document), edition.epoch, edition.labels.locale);
+  return normalisePackage(compileParts(document), edition.epoch, edition.labels.locale, [...context.faces].sort());
 }

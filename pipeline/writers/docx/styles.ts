@@ -4,7 +4,7 @@
  * built-in ones and Pandoc's reference.docx ("Source Code", "Verbatim Char", "Block Text", "Compact").
  */
 import { AlignmentType, BorderStyle, ImportedXmlComponent, LineRuleType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
-import { FAMILY } from '../../text/fonts.js';
+import { FAMILY, FAMILY_OF } from '../../text/fonts.js';
 
 export const PAGE = {
   /** A4 in twips, margins as in the published report. */
@@ -19,14 +19,8 @@ export const TOC_RIGHT_INDENT = 567;
 export const LIST_STEP = 567;
 export const QUOTE_STEP = 567;
 
-/**
- * The monospace face of code. PT Mono (OFL) is being added to `text/fonts.ts` by another change;
- * until it exports its family, the name is given here and the face is not embedded (Word and
- * LibreOffice substitute a monospace face where it is not installed).
- */
-export const MONO = 'PT Mono';
-/** PT Mono's advance, the same for every glyph, in ems (600 of 1000 units, read from the font file). */
-export const MONO_ADVANCE = 0.6;
+/** The monospace face of code (PT Mono), embedded in the documents that use it. */
+export const MONO = FAMILY_OF.mono;
 
 export const STYLE = {
   title: 'Title',

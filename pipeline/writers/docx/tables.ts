@@ -15,7 +15,7 @@ import type { DocxContext } from './context.js';
 import { inlines } from './inlines.js';
 import { paragraph } from './paragraphs.js';
 import { resolvedInlines } from './resolved.js';
-import { MONO_ADVANCE, TABLE_BORDER, TEXT_WIDTH } from './styles.js';
+import { TABLE_BORDER, TEXT_WIDTH } from './styles.js';
 
 /** Word's default cell margins (108 twips each side), and a little room for renderers that round. */
 const CELL_PADDING = 2 * 108 + 20;
@@ -79,7 +79,7 @@ function measureInlines(nodes: readonly Node[], style: Style, m: Measure): void 
         m.add(node.value, (s) => widthOf(s, faceOf(style), 1));
         break;
       case 'inlineCode':
-        m.add(node.value, (s) => [...s].length * MONO_ADVANCE);
+        m.add(node.value, (s) => widthOf(s, 'mono', 1));
         break;
       case 'emphasis':
         measureInlines(node.children, { ...style, italic: !style.italic }, m);
