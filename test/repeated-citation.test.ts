@@ -31,13 +31,14 @@ describe('a note cited twice', async () => {
     expect(html).toContain(`id="fnref-${first.number}-2"`);
   });
 
-  it('DOCX: one Word footnote, the second citation a link to the first one’s bookmark', () => {
+  it('DOCX: one Word footnote, the second citation a link to the note’s bookmark (fn-N, in the footnote)', () => {
     const docx = new DocxFile(join(out, 'en', 'report.docx'));
     expect([...docx.footnotes().keys()]).toEqual([1, 2, 3, 4, 5]);
     const xml = docx.parts['word/document.xml']!;
     expect(xml.match(new RegExp(`<w:footnoteReference w:id="${first.number}"/>`, 'g'))).toHaveLength(1);
     expect(xml).toMatch(new RegExp(`<w:hyperlink w:history="1" w:anchor="b_fn_${first.number}"><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t xml:space="preserve">${first.number}</w:t>`));
-    expect(xml).toContain(`w:name="b_fn_${first.number}"`);
+    expect(docx.parts['word/footnotes.xml']).toContain(`w:name="b_fn_${first.number}"`);
+    expect(xml).toContain(`w:name="b_fnref_${first.number}"`);
   });
 
   it('PDF: the note once, both citations linking to it', () => {
