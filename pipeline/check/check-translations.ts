@@ -1,42 +1,34 @@
 /**
- * Checks that each translation stays structurally parallel to the official language: the same
- * chapters, headings and ids, the same number of blocks in each section, the same notes cited in the
- * same order, the same recommendations with the same attributes, the same label keys, and no text
- * left untranslated. A language declared as a draft in report.json gets warnings instead of errors.
+ * Checks each translation against the official language. Chapters are matched by file name;
+ * sections by heading id and blocks by structure (kind, recommendation id, cited notes, numbers
+ * and, once recorded, the official text each block translates) through a sequence alignment, so
+ * a missing or an extra block is one message naming it and everything after it still pairs up.
+ * A recommendation or a note citation the original has elsewhere is reported as moved.
+ *
+ * Each paired unit of text is compared with the translation state (`<lang>/.translated.json`): a
+ * unit never recorded is `untranslated-block`; one whose official text changed since it was
+ * recorded is `stale-translation`, with the change word by word. A language listed in `draft`
+ * gets warnings instead of errors.
+ *
+ * Problems of the official text itself (a citation of an undefined note, a note never cited) are
+ * the official language's messages: the translation is compared only on what the original gets
+ * right, so they are not reported again for each translation.
  */
 import { basename } from 'node:path';
 import type { Edition } from '../model/types.js';
 import type { SourceSet } from '../load/load-source.js';
 import type { Diagnostics } from '../util/diagnostics.js';
-import type { Chapter } from '../model/types.js';
-import { skeleton, type Block } from './skeleton.js';
+import { shown } from '../util/paths.js';
 import { locate } from '../load/read-json.js';
-import type { Point } from 'unist';
+import { alignLanguage, type LanguagePairs, type Say } from './align-translation.js';
+import { officialHash, readState, statePath, StateIndex } from './translation-state.js';
+import { describeChange } from './word-diff.js';
+import { describeBlock, type Unit } from './structure.js';
 
 const LATIN_WORD = /^[A-Za-z][A-Za-z'’.-]*$/;
 /** Words of Latin script in a row that make “untranslated prose” in a Cyrillic edition. */
 const LATIN_RUN = 8;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
-
-function chaptersOf(edition: Edition): Chapter[] {
-  return edition.root.children;
-}
-
-function describe(block: Block): string {
-  if (block.kind === 'heading') return `heading \`${block.id}\``;
-  if (block.kind === 'recommendation') return `recommendation \`${block.id}\``;
-  return block.kind;
-}
-
-/** Splits blocks into sections at headings. */
-function sections(blocks: Block[]): { heading?: Block; body: Block[] }[] {
-  const out: { heading?: Block; body: Block[] }[] = [{ body: [] }];
-  for (const b of blocks) {
-    if (b.kind === 'heading') out.push({ heading: b, body: [] });
-    else out[out.length - 1]!.body.push(b);
-  }
-  return out.filter((s, i) => i > 0 || s.body.length > 0);
-}
 
 function latinRun(text: string): string | undefined {
   const words = text.split(/\s+/);
@@ -51,7 +43,12 @@ function latinRun(text: string): string | undefined {
   return undefined;
 }
 
-export function checkTranslations(source: SourceSet, editions: Edition[], diagnostics: Diagnostics): void {
+export interface TranslationCheckOptions {
+  /** Only these translations (the official language is always read). */
+  languages?: string[];
+}
+
+export function checkTranslations(source: SourceSet, editions: Edition[], diagnostics: Diagnostics, options: TranslationCheckOptions = {}): void {
   const meta = source.report.value;
   if (!meta) return;
   const official = editions.find((e) => e.lang === meta.officialLanguage);
@@ -59,101 +56,59 @@ export function checkTranslations(source: SourceSet, editions: Edition[], diagno
   const officialLabels = source.labels.get(official.lang)?.value;
   for (const edition of editions) {
     if (edition === official) continue;
+    if (options.languages && !options.languages.includes(edition.lang)) continue;
     const draft = meta.draft?.includes(edition.lang) ?? false;
-    const say: Say = (path, reason, ruleId, place, point) =>
-      draft ? diagnostics.warn(path, `${reason} (draft translation)`, { place: place ?? point, ruleId }) : diagnostics.error(path, reason, { place: place ?? point, ruleId });
+    const say: Say = (path, reason, ruleId, place) =>
+      draft ? diagnostics.warn(path, `${reason} (draft translation)`, { place, ruleId }) : diagnostics.error(path, reason, { place, ruleId });
 
     // Label keys: topics must match the official labels' topics.
     const labels = source.labels.get(edition.lang);
     if (officialLabels && labels?.value) {
       for (const key of Object.keys(officialLabels.topics)) {
-        if (!Object.hasOwn(labels.value.topics, key)) say(labels.path, `label \`topics.${key}\` is missing: translate it`, 'missing-label', undefined, locate(labels.text, labels.tree, ['topics']));
+        if (!Object.hasOwn(labels.value.topics, key)) say(labels.path, `label \`topics.${key}\` is missing: translate it`, 'missing-label', locate(labels.text, labels.tree, ['topics']));
       }
     }
 
-    const theirs = new Map(chaptersOf(edition).map((c) => [basename(c.path), c]));
-    const ours = new Map(chaptersOf(official).map((c) => [basename(c.path), c]));
-    const langDir = source.chapters.get(edition.lang)?.[0]?.path.replace(/[^/\\]+$/, '') ?? `${edition.lang}/`;
-    for (const [name, chapter] of ours) {
-      if (!theirs.has(name)) say(`${langDir}${name}`, `chapter missing: translate ${chapter.path}`, 'missing-chapter');
-    }
-    for (const [name, chapter] of theirs) {
-      const original = ours.get(name);
-      if (!original) {
-        say(chapter.path, `extra chapter: ${official.lang} has no ${name}`, 'extra-chapter');
-        continue;
-      }
-      compareChapter(original, chapter, say);
-    }
-
-    // Notes: the same labels in both.
-    const officialNotes = new Set(official.notes.map((n) => n.id));
-    for (const note of edition.notes) {
-      if (!officialNotes.has(note.id)) say(note.path, `note \`${note.label}\` does not exist in the ${official.lang} edition: use the same labels as the original`, 'extra-note', note.definition.position);
-    }
-    const translated = new Set(edition.notes.map((n) => n.id));
-    for (const note of official.notes) {
-      if (!translated.has(note.id)) {
-        const name = basename(note.path);
-        say(theirs.get(name)?.path ?? `${langDir}${name}`, `note \`${note.label}\` is missing: translate it (${note.path}:${note.definition.position?.start.line ?? '?'})`, 'missing-note');
-      }
-    }
+    const read = readState(source.sourceDir, edition.lang);
+    const stateFile = shown(statePath(source.sourceDir, edition.lang));
+    if (read.error) say(stateFile, `not a translation state (${read.error}): regenerate it with \`folio translated --lang ${edition.lang}\``, 'translation-state');
+    const pairs = alignLanguage(source, official, edition, read.state, say);
+    checkUnits(pairs, edition.lang, official.lang, new StateIndex(read.state), stateFile, say, (unit, path) => officialErrors(diagnostics, path, unit));
   }
 }
 
-type Say = (path: string, reason: string, ruleId: string, place?: Block['position'], point?: Point) => void;
-
-function compareChapter(original: Chapter, translation: Chapter, say: Say): void {
-  const a = sections(skeleton(original));
-  const b = sections(skeleton(translation));
-  const path = translation.path;
-  if (a.length !== b.length) {
-    say(path, `${b.length} sections where ${original.path} has ${a.length}: keep the same headings`, 'parallel-sections', translation.position);
-  }
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const sa = a[i]!;
-    const sb = b[i]!;
-    if (sa.heading && sb.heading) {
-      if (sa.heading.id !== sb.heading.id || sa.heading.depth !== sb.heading.depth) {
-        say(path, `heading \`${sb.heading.id}\` (level ${sb.heading.depth}) where the original has \`${sa.heading.id}\` (level ${sa.heading.depth})`, 'parallel-headings', sb.heading.position);
-      }
-      if (sa.heading.text === sb.heading.text && /\p{L}{3}/u.test(sa.heading.text)) {
-        say(path, `heading “${sb.heading.text}” is not translated`, 'untranslated', sb.heading.position);
-      }
-    }
-    const where = sb.heading ? `section \`${sb.heading.id}\`` : 'the chapter’s start';
-    if (sa.body.length !== sb.body.length) {
-      say(path, `${where} has ${sb.body.length} blocks where the original has ${sa.body.length} (${sa.body.map(describe).join(', ')}): keep one translated paragraph per paragraph`, 'parallel-blocks', (sb.heading ?? sb.body[0])?.position);
-    }
-    for (let j = 0; j < Math.min(sa.body.length, sb.body.length); j++) {
-      compareBlock(sa.body[j]!, sb.body[j]!, path, say);
-    }
-  }
+/** Untranslated text, and every paired unit against the state: never recorded, or stale. */
+/** True when the official text of a unit holds an error of its own (reported there, once). */
+function officialErrors(diagnostics: Diagnostics, path: string, unit: Unit): boolean {
+  const from = unit.position?.start.line ?? 0;
+  const to = unit.position?.end.line ?? 0;
+  return (diagnostics.files.get(path)?.messages ?? []).some((m) => m.fatal === true && m.line != null && m.line >= from && m.line <= to);
 }
 
-function compareBlock(x: Block, y: Block, path: string, say: Say): void {
-  if (x.kind !== y.kind) {
-    say(path, `${describe(y)} where the original has ${describe(x)}`, 'parallel-blocks', y.position);
-    return;
+function checkUnits(pairs: LanguagePairs, lang: string, officialLang: string, state: StateIndex, stateFile: string, say: Say, broken: (unit: Unit, path: string) => boolean): void {
+  for (const { a, b, bPath } of pairs.blocks) {
+    if (a.text.length > 20 && a.text === b.text) {
+      say(bPath, `${describeBlock(b)} is identical to the original: translate it`, 'untranslated', b.position);
+    } else if (CYRILLIC.test(b.text)) {
+      const run = latinRun(b.text);
+      if (run) say(bPath, `untranslated text? “${run.slice(0, 60)}…” is a run of Latin-script prose`, 'untranslated', b.position);
+    }
   }
-  if (x.kind === 'recommendation' && (x.id !== y.id || x.attributes !== y.attributes)) {
-    say(path, `recommendation \`${y.id}\` {${y.attributes}} where the original has \`${x.id}\` {${x.attributes}}: keep ids and attributes as in the original`, 'parallel-recommendations', y.position);
+  for (const heading of pairs.headings) {
+    if (heading.a.text === heading.b.text && /\p{L}{3}/u.test(heading.a.text)) {
+      say(heading.bPath, `heading “${heading.b.text}” is not translated`, 'untranslated', heading.b.position);
+    }
   }
-  if ((x.kind === 'list' || x.kind === 'table') && x.size !== y.size) {
-    say(path, `${x.kind} with ${y.size} ${x.kind === 'list' ? 'items' : 'rows'} where the original has ${x.size}`, 'parallel-blocks', y.position);
-  }
-  if (x.notes.join(' ') !== y.notes.join(' ')) {
-    const missing = x.notes.filter((n) => !y.notes.includes(n));
-    const extra = y.notes.filter((n) => !x.notes.includes(n));
-    const reason = missing.length || extra.length
-      ? `notes differ from the original's paragraph:${missing.length ? ` missing ${missing.map((n) => `\`${n}\``).join(', ')}` : ''}${extra.length ? ` extra ${extra.map((n) => `\`${n}\``).join(', ')}` : ''}`
-      : `notes cited in a different order (${y.notes.join(', ')}) than in the original (${x.notes.join(', ')})`;
-    say(path, reason, missing.length || extra.length ? 'parallel-notes' : 'note-order', y.position);
-  }
-  if (x.text.length > 20 && x.text === y.text) {
-    say(path, `${describe(y)} is identical to the original: translate it`, 'untranslated', y.position);
-  } else if (CYRILLIC.test(y.text)) {
-    const run = latinRun(y.text);
-    if (run) say(path, `untranslated text? “${run.slice(0, 60)}…” is a run of Latin-script prose`, 'untranslated', y.position);
+  for (const { a, b, aPath, bPath } of pairs.units) {
+    if (broken(a, aPath)) continue; // the official text is wrong: fixing it there comes first
+    const entry = state.lookup(b.key, b.text);
+    const file = basename(bPath);
+    const record = `then run \`folio translated --lang ${lang} ${file}\``;
+    if (!entry) {
+      const where = state.state ? `${stateFile} has no entry \`${b.key}\`` : `${stateFile} does not exist yet`;
+      say(bPath, `not recorded as translated (${where}): translate it from ${aPath}:${a.position?.start.line ?? 1}, ${record}`, 'untranslated-block', b.position?.start);
+    } else if (entry.hash !== officialHash(a.text)) {
+      say(bPath, `stale translation: the ${officialLang} text changed since it was translated (${aPath}:${a.position?.start.line ?? 1}): ${describeChange(entry.text, a.text)}; update the translation, ${record}`, 'stale-translation', b.position?.start);
+    }
   }
 }

@@ -9,6 +9,7 @@ import { bundledTemplates, folioVersion, list, templatesFor } from './options.js
 import { printDiagnostics, summary, type Reporter } from './report.js';
 import { newReport } from './new-report.js';
 import { ProgressBar } from './progress-bar.js';
+import { knownLanguages, withOfficial } from './languages.js';
 
 const EXIT_HELP = `
 Exit codes: 0 success, 1 errors in the source (or a failed build), 2 bad usage.`;
@@ -49,6 +50,7 @@ export async function main(argv: string[]): Promise<number> {
         });
         await new Promise(() => undefined); // until interrupted
       }
+      knownLanguages(options.source, options.lang);
       const start = performance.now();
       const progress = !options.quiet && options.reporter !== 'json';
       // On a terminal, a bar once a build has taken more than a second (long reports).
@@ -87,11 +89,13 @@ export async function main(argv: string[]): Promise<number> {
     .option('-t, --templates <dir>', 'the templates folder (default: templates/ in or beside the source, else folio’s own)')
     .addOption(reporterOption())
     .addOption(new Option('-f, --format <format>', 'the same as --reporter').choices(['auto', 'text', 'table', 'github', 'json']))
+    .option('-l, --lang <list>', 'check only these languages, comma-separated, each with the official language it translates (default: all)', list(undefined, 'language'))
     .addHelpText('after', EXIT_HELP)
-    .action(async (options: { source: string; templates?: string; format?: string; reporter: Reporter }) => {
+    .action(async (options: { source: string; templates?: string; format?: string; reporter: Reporter; lang?: string[] }) => {
+      knownLanguages(options.source, options.lang);
       const start = performance.now();
       const reporter: Reporter = (options.format as Reporter | undefined) ?? options.reporter;
-      const { diagnostics, editions } = await load(options.source, templatesFor(options.source, options.templates));
+      const { diagnostics, editions } = await load(options.source, templatesFor(options.source, options.templates), withOfficial(options.source, options.lang));
       printDiagnostics(diagnostics, reporter);
       if (reporter !== 'json') {
         const figures = editions.map((e) => `${e.lang}: ${e.notes.length} notes, ${e.recommendations.length} recommendations`).join('; ');
@@ -101,12 +105,33 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('translated')
+    .description('record that a translation\'s blocks translate the official text as it is now (in SOURCE/<lang>/.translated.json)')
+    .argument('[files...]', 'only the blocks of these chapters (file names, e.g. 08-media.md)')
+    .requiredOption('-l, --lang <lang>', 'the translation')
+    .option('-s, --source <dir>', 'the report source folder (with report.json)', 'source')
+    .option('-t, --templates <dir>', 'the templates folder (default: templates/ in or beside the source, else folio’s own)')
+    .action(async (files: string[], options: { source: string; templates?: string; lang: string }) => {
+      const { loadPair, recordTranslated } = await import('../translate/record.js');
+      const loaded = await loadPair(options.source, templatesFor(options.source, options.templates), options.lang);
+      const r = await recordTranslated(loaded, files);
+      const left = r.unpaired ? `; ${r.unpaired} block(s) have no ${loaded.official.lang} counterpart (folio check --lang ${options.lang} says which)` : '';
+      process.stdout.write(`recorded ${r.recorded} block(s) of ${options.lang} as translations of the current ${loaded.official.lang} text in ${r.path}${left}\n`);
+    });
+
+  program
     .command('new')
     .description('write a small working report source to start from')
     .argument('<dir>', 'a new folder')
     .option('-l, --lang <list>', 'languages, the official one first', list(undefined, 'language'), ['en'])
-    .action((dir: string, options: { lang: string[] }) => {
+    .action(async (dir: string, options: { lang: string[] }) => {
       const files = newReport(dir, options.lang, bundledTemplates);
+      // The sample chapters of a language folio has words for are translations: record them as such.
+      const { loadPair, recordTranslated } = await import('../translate/record.js');
+      for (const lang of options.lang.slice(1)) {
+        const loaded = await loadPair(dir, templatesFor(dir), lang);
+        if (!loaded.edition.draft) files.push((await recordTranslated(loaded)).path);
+      }
       process.stdout.write(`wrote ${files.length} files to ${dir}; next: folio build --source ${dir} --out ${dir}/out\n`);
     });
 
