@@ -12,6 +12,7 @@
  */
 import type { TextBox } from '../../layout/types.js';
 import type { GlyphRun } from '../../text/glyph-run.js';
+import type { ShapedRun } from '../../text/measure.js';
 
 /** The parts of pdfkit's EmbeddedFont used here. */
 interface EmbeddedFont {
@@ -34,50 +35,58 @@ function num(n: number): string {
 }
 
 /** The subset's hex code for a glyph, recording its width and characters on first use. */
-function code(font: EmbeddedFont, run: GlyphRun, i: number): string {
+function code(font: EmbeddedFont, run: ShapedRun, i: number): string {
   const gid = font.subset.includeGlyph(run.glyphs[i]!);
   if (font.widths[gid] == null) font.widths[gid] = run.widths[i]!;
   if (!font.unicode[gid]?.length) font.unicode[gid] = run.codePoints[i]!; // a glyph that shares its characters has none here
   return gid.toString(16).padStart(4, '0');
 }
 
-/** Text-showing operators for the run: TJ arrays, split where a glyph is raised or lowered. */
-function operators(font: EmbeddedFont, run: GlyphRun, size: number): string[] {
-  const ops: string[] = [];
-  let parts: string[] = [];
+/** TJ arrays in the making: the current array's parts, and the operators already complete. */
+interface Operators {
+  ops: string[];
+  parts: string[];
+}
+
+function endArray(out: Operators): void {
+  if (out.parts.length) out.ops.push(`[${out.parts.join(' ')}] TJ`);
+  out.parts = [];
+}
+
+/**
+ * Appends one word's (or space's) glyphs: hex strings, with a kerning number wherever a glyph's
+ * advance differs from its width; `extra` widens the last glyph. A glyph moved off the pen position
+ * is shifted with kerning numbers and, when raised or lowered, drawn with the text rise.
+ */
+function appendPart(out: Operators, font: EmbeddedFont, run: ShapedRun, extra: number, size: number): void {
   let hex = '';
-  const flushHex = () => {
-    if (hex) parts.push(`<${hex}>`);
+  const flush = () => {
+    if (hex) out.parts.push(`<${hex}>`);
     hex = '';
   };
-  const flushArray = () => {
-    flushHex();
-    if (parts.length) ops.push(`[${parts.join(' ')}] TJ`);
-    parts = [];
-  };
   for (let i = 0; i < run.glyphs.length; i++) {
-    const space = run.codePoints[i]!.length === 1 && run.codePoints[i]![0] === 32;
     const offset = run.offsets?.[i];
-    if (space || offset) flushHex();
-    if (offset?.x) parts.push(num(-offset.x));
-    if (offset?.y) {
-      flushArray();
-      ops.push(`${num((offset.y * size) / 1000)} Ts`);
+    const moved = offset && (offset.x || offset.y) ? offset : undefined;
+    if (moved) flush();
+    if (moved?.x) out.parts.push(num(-moved.x));
+    if (moved?.y) {
+      endArray(out);
+      out.ops.push(`${num((moved.y * size) / 1000)} Ts`);
     }
     hex += code(font, run, i);
-    const adjust = run.advances[i]! - run.widths[i]! - (offset?.x ?? 0);
+    let adjust = run.advances[i]! - run.widths[i]! - (moved?.x ?? 0);
+    if (i === run.glyphs.length - 1) adjust += extra;
     if (adjust !== 0) {
-      parts.push(`<${hex}> ${num(-adjust)}`);
+      out.parts.push(`<${hex}> ${num(-adjust)}`);
       hex = '';
     }
-    if (offset?.y) {
-      flushArray();
-      ops.push('0 Ts');
+    if (moved?.y) {
+      flush();
+      endArray(out);
+      out.ops.push('0 Ts');
     }
-    if (space) flushHex();
   }
-  flushArray();
-  return ops;
+  flush();
 }
 
 /** Draws the box's glyphs with the current font and size (set by the caller through pdfkit), its baseline at `box.y`. */
@@ -85,7 +94,10 @@ export function drawGlyphs(doc: PDFKit.PDFDocument, box: TextBox, run: GlyphRun)
   const internals = doc as unknown as Internals;
   const font = internals._font;
   const size = box.style.size;
-  const ops = operators(font, run, size);
+  const out: Operators = { ops: [], parts: [] };
+  run.parts.forEach((part, i) => appendPart(out, font, part, run.spaces[i] ? run.spacing : 0, size));
+  endArray(out);
+  const { ops } = out;
   if (ops.length === 0) return;
   const page = internals.page;
   if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();

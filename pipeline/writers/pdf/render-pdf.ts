@@ -9,24 +9,28 @@ import { layoutEdition } from '../../layout/layout-document.js';
 import { glyphsOf } from '../../layout/frame.js';
 import { describeCharacter } from '../../text/glyphs.js';
 import { FAMILY_OF, type Face } from '../../text/fonts.js';
+import type { ShapedRun } from '../../text/measure.js';
 import { FolioError } from '../../util/diagnostics.js';
 import { paint } from './paint.js';
 
-/** Characters drawn with the font's missing glyph (glyph 0), by face. */
+/** Characters drawn with the font's missing glyph (glyph 0), by face (each shaped word looked at once). */
 function missingGlyphs(layout: Layout): Map<Face, Set<string>> {
   const missing = new Map<Face, Set<string>>();
+  const seen = new Set<ShapedRun>();
   for (const page of layout.pages) {
     for (const box of page.boxes) {
       if (box.kind !== 'text') continue;
-      const run = glyphsOf(box);
-      run.glyphs.forEach((gid, i) => {
-        if (gid !== 0) return;
-        const chars = run.codePoints[i]!.map((cp) => String.fromCodePoint(cp)).filter((ch) => ch.codePointAt(0)! >= 0x20 && ch !== '\u00ad');
-        if (chars.length === 0) return;
-        const set = missing.get(box.style.face) ?? new Set<string>();
-        for (const ch of chars) set.add(ch);
-        missing.set(box.style.face, set);
-      });
+      for (const part of glyphsOf(box).parts) {
+        if (seen.has(part)) continue;
+        seen.add(part);
+        part.glyphs.forEach((gid, i) => {
+          const chars = gid === 0 ? part.codePoints[i]!.filter((cp) => cp >= 0x20 && cp !== 0xad) : [];
+          if (chars.length === 0) return;
+          const set = missing.get(box.style.face) ?? new Set<string>();
+          for (const cp of chars) set.add(String.fromCodePoint(cp));
+          missing.set(box.style.face, set);
+        });
+      }
     }
   }
   return missing;
