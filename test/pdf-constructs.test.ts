@@ -90,6 +90,8 @@ A paragraph with *emphasis*, **strong**, ~~struckword~~, inline \`codeword әғ�
 
 [^plain]: A plain note.
 
+Run \`a b\` then.
+
 Short line before the break\\
 second line after the break, long enough to run past the end of the line and be justified as a whole paragraph would be in the text.
 
@@ -280,6 +282,17 @@ describe('code', () => {
     expect(allNodes(body, 'Code').length).toBeGreaterThanOrEqual(3); // the block, the quoted block, the inline span
     const paragraph = allNodes(body, 'P').find((p) => p.children.some((c) => 'role' in c && c.role === 'Code'))!;
     expect(paragraph.children[0]).toHaveProperty('type', 'content'); // the span sits inside the paragraph's text, not before it
+  });
+
+  it('keeps PT Mono’s spaces inside inline code and the text’s own space after it', () => {
+    const boxes = text.layout.pages.flatMap((p) => p.boxes).filter((b): b is TextBox => b.kind === 'text');
+    const code = boxes.find((b) => b.text.startsWith('a b') && b.style.face === 'mono')!;
+    const after = boxes.find((b) => b.text === 'then.')!;
+    const size = TYPE.body.size;
+    expect(near(code.width, widthOf('a b', 'mono', size * TYPE.code.inlineScale), 0.01)).toBe(true);
+    expect(near(after.x - (code.x + code.width), widthOf(' ', 'regular', size), 0.01)).toBe(true);
+    const [a, then] = [item(body, 'a b'), item(body, 'then.')];
+    expect(then.x).toBeGreaterThan(a.x + code.width);
   });
 
   it('refuses a character PT Mono cannot draw, naming the face', async () => {

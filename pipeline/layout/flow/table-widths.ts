@@ -14,7 +14,7 @@ export interface ColumnExtent {
 }
 
 function lineWidth(words: Word[]): number {
-  return words.reduce((w, word, i) => w + word.width + (i > 0 ? spaceWidth(words[i - 1]!) : 0), 0);
+  return words.reduce((w, word, i) => w + word.width + (i > 0 ? spaceWidth(words[i - 1]!, word) : 0), 0);
 }
 
 /** `cells[row][column]`: the words of each cell; `pieces` the unbreakable parts of a word. */

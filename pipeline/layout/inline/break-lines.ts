@@ -36,16 +36,17 @@ class Lines {
     return this.lines.length === 0 ? this.firstWidth : this.width;
   }
 
-  gap(): number {
-    return this.current.length ? spaceWidth(this.current[this.current.length - 1]!) : 0;
+  /** The space before `next` on the current line. */
+  gap(next: Word): number {
+    return this.current.length ? spaceWidth(this.current[this.current.length - 1]!, next) : 0;
   }
 
-  fits(width: number): boolean {
-    return this.used + this.gap() + width <= this.available() + 0.01;
+  fits(word: Word): boolean {
+    return this.used + this.gap(word) + word.width <= this.available() + 0.01;
   }
 
   add(word: Word): void {
-    this.used += this.gap() + word.width;
+    this.used += this.gap(word) + word.width;
     this.current.push(word);
     if (word.breakAfter) this.push(false, true);
   }
@@ -63,7 +64,7 @@ class Lines {
 function breakInto(lines: Lines, word: Word, lang: string | undefined): Word | undefined {
   for (const point of breakPoints(word, lang)) {
     const [head, tail] = splitWord(word, point.offset, point.hyphen);
-    if (lines.fits(head.width)) {
+    if (lines.fits(head)) {
       lines.add(head);
       lines.push(false);
       if (word.breakAfter) tail.breakAfter = true;
@@ -95,7 +96,7 @@ export function breakLines(words: Word[], width: number, lang: string, options: 
   const queue = [...words].reverse(); // taken from the end: the next word is queue[queue.length - 1]
   while (queue.length) {
     const word = queue.pop()!;
-    if (lines.fits(word.width)) {
+    if (lines.fits(word)) {
       lines.add(word);
       continue;
     }

@@ -45,7 +45,7 @@ export function placeLine(line: Line, width: number, align: Align, struct?: numb
       x += w;
       if (spaced) {
         run.text += ' ';
-        x += spaceWidth(word) + stretch;
+        x += spaceWidth(word, line.words[i + 1]) + stretch;
         if (f.style.rise) run = undefined; // the text after a note number starts a new run
       }
     });

@@ -6,10 +6,16 @@ import type { Fragment, Word } from './words.js';
 import { measureWord } from './words.js';
 import { widthOf } from '../../text/measure.js';
 import { hyphenationPoints } from '../../text/hyphenate.js';
+import { TYPE } from '../geometry.js';
 
-export function spaceWidth(word: Word): number {
+/**
+ * The space after a word, in its last style; inside inline code PT Mono's (wide) space, but between
+ * inline code and the text the text's own.
+ */
+export function spaceWidth(word: Word, next?: Word): number {
   const f = word.fragments[word.fragments.length - 1]!;
   const style = f.note !== undefined ? word.fragments[0]!.style : f.style;
+  if (style.face === 'mono' && next && next.fragments[0]?.style.face !== 'mono') return widthOf(' ', 'regular', style.size / TYPE.code.inlineScale);
   return widthOf(' ', style.face, style.size);
 }
 
