@@ -119,6 +119,34 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`recorded ${r.recorded} block(s) of ${options.lang} as translations of the current ${loaded.official.lang} text in ${r.path}${left}\n`);
     });
 
+  const xliff = program.command('xliff').description('exchange a translation with CAT tools (Trados, memoQ, OmegaT, Weblate) as XLIFF 1.2');
+  xliff
+    .command('export')
+    .description('write one trans-unit per block: the official text, the translation and its state')
+    .requiredOption('-l, --lang <lang>', 'the translation')
+    .requiredOption('-o, --out <file>', 'the XLIFF file to write (e.g. ru.xlf)')
+    .option('-s, --source <dir>', 'the report source folder (with report.json)', 'source')
+    .option('-t, --templates <dir>', 'the templates folder (default: templates/ in or beside the source, else folio’s own)')
+    .action(async (options: { source: string; templates?: string; lang: string; out: string }) => {
+      const [{ loadPair }, { exportXliff }, { writeFileAtomic }] = await Promise.all([import('../translate/record.js'), import('../translate/xliff.js'), import('../util/atomic-write.js')]);
+      const result = exportXliff(await loadPair(options.source, templatesFor(options.source, options.templates), options.lang), folioVersion);
+      await writeFileAtomic(options.out, result.xml);
+      const states = Object.entries(result.states).map(([state, n]) => `${n} ${state}`).join(', ');
+      process.stdout.write(`wrote ${result.units} unit(s) to ${options.out}${states ? ` (${states})` : ''}\n`);
+    });
+  xliff
+    .command('import')
+    .description('write the targets back into SOURCE/<lang>/ and record as translated the units whose state says so; nothing is written if any unit is refused')
+    .argument('<file>', 'an XLIFF file written by folio xliff export')
+    .option('-s, --source <dir>', 'the report source folder (with report.json)', 'source')
+    .option('-t, --templates <dir>', 'the templates folder (default: templates/ in or beside the source, else folio’s own)')
+    .action(async (file: string, options: { source: string; templates?: string }) => {
+      const [{ loadPair }, { importXliff, targetLanguageOf }] = await Promise.all([import('../translate/record.js'), import('../translate/xliff.js')]);
+      const loaded = await loadPair(options.source, templatesFor(options.source, options.templates), targetLanguageOf(file));
+      const r = await importXliff(loaded, file);
+      process.stdout.write(`read ${r.units} unit(s): ${r.changed} changed${r.written.length ? ` (in ${r.written.join(', ')})` : ''}, ${r.recorded} recorded as translated\n`);
+    });
+
   program
     .command('new')
     .description('write a small working report source to start from')

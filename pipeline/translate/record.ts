@@ -48,8 +48,8 @@ export interface Recorded {
   total: number;
 }
 
-/** The state's entries after recording `files` (all when empty): in the translation's document order. */
-export function recordEntries(loaded: Loaded, files: string[] = []): { entries: [string, StateEntry][]; recorded: number; unpaired: number } {
+/** The state's entries after recording `files` (all when empty), or only the units `keys` names: in the translation's document order. */
+export function recordEntries(loaded: Loaded, files: string[] = [], keys?: Set<string>): { entries: [string, StateEntry][]; recorded: number; unpaired: number } {
   const { source, official, edition } = loaded;
   const previous = readState(source.sourceDir, edition.lang);
   if (previous.error) throw new FolioError(`${shown(statePath(source.sourceDir, edition.lang))}: ${previous.error}`, 1);
@@ -64,8 +64,9 @@ export function recordEntries(loaded: Loaded, files: string[] = []): { entries: 
   let recorded = 0;
   let unpaired = 0;
   for (const chapter of structuresOf(source, edition.lang)) {
-    const selected = chosen.size === 0 || chosen.has(chapter.file);
+    const inFile = chosen.size === 0 || chosen.has(chapter.file);
     for (const unit of unitsOf(chapter)) {
+      const selected = inFile && (!keys || keys.has(unit.key));
       const pair = paired.get(unit.key);
       if (selected && pair) {
         entries.push([unit.key, { hash: officialHash(pair.a.text), text: pair.a.text, translation: textHash(unit.text) }]);
