@@ -9,6 +9,18 @@ import { FolioError } from '../util/diagnostics.js';
 
 type Sample = Record<string, string>;
 
+/** A language's name in that language (`fr` → “Français”, `sr-Latn` → “Srpski (latinica)”), from Intl; the tag itself when Intl has none. */
+export function languageName(tag: string): string {
+  let name: string | undefined;
+  try {
+    name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag);
+  } catch {
+    name = undefined;
+  }
+  if (!name || name === tag) return tag;
+  return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+}
+
 export function newReport(dir: string, languages: string[], bundledTemplates: string): string[] {
   if (existsSync(dir) && readdirSync(dir).length > 0) throw new FolioError(`${dir} exists and is not empty: choose a new folder`, 2);
   const samples = JSON.parse(readFileSync(join(bundledTemplates, 'scaffold', 'samples.json'), 'utf8')) as Record<string, Sample>;
@@ -20,7 +32,7 @@ export function newReport(dir: string, languages: string[], bundledTemplates: st
     written.push(path);
   };
   // Templates and labels, to adapt; a language folio has no labels for starts from the English ones.
-  cpSync(bundledTemplates, join(dir, 'templates'), { recursive: true, filter: (src) => !src.includes(`${'/'}scaffold`) && !/labels[/\\][a-z]+\.json$/.test(src) });
+  cpSync(bundledTemplates, join(dir, 'templates'), { recursive: true, filter: (src) => !src.includes(`${'/'}scaffold`) && !/labels[/\\][A-Za-z0-9-]+\.json$/.test(src) });
   const draft: string[] = [];
   for (const lang of languages) {
     const own = join(bundledTemplates, 'labels', `${lang}.json`);
@@ -28,6 +40,7 @@ export function newReport(dir: string, languages: string[], bundledTemplates: st
     if (!existsSync(own)) {
       labels.language = lang;
       labels.locale = lang;
+      labels.languageName = languageName(lang);
       draft.push(lang);
     }
     labels.topics = { introduction: (samples[lang] ?? samples.en!).introHeading!.toLowerCase().replace(/^./, (c) => c.toUpperCase()) };

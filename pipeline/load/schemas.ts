@@ -13,6 +13,12 @@ const reportText = {
   },
 } as const;
 
+/**
+ * A BCP 47 language tag as folder and file names use it: a language (`en`, `kk`), optionally a
+ * script (`sr-Latn`) and a region (`pt-BR`, `es-419`), in their canonical case.
+ */
+const languageTag = { type: 'string', pattern: '^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$' } as const;
+
 export const reportSchema = {
   type: 'object',
   required: ['id', 'officialLanguage', 'languages', 'eventDate', 'text'],
@@ -20,12 +26,12 @@ export const reportSchema = {
   properties: {
     $schema: { type: 'string' },
     id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' },
-    officialLanguage: { type: 'string', pattern: '^[a-z]{2,3}$' },
-    languages: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', pattern: '^[a-z]{2,3}$' } },
+    officialLanguage: languageTag,
+    languages: { type: 'array', minItems: 1, uniqueItems: true, items: languageTag },
     eventDate: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
     titleNote: { type: 'string', minLength: 1 },
     text: { type: 'object', additionalProperties: reportText },
-    draft: { type: 'array', items: { type: 'string' } },
+    draft: { type: 'array', items: languageTag },
   },
 } as const;
 
