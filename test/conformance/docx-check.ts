@@ -18,7 +18,8 @@ interface Placed {
 
 const JUSTIFIED = new Set(['both', 'distribute', 'lowKashida', 'mediumKashida', 'highKashida', 'thaiDistribute']);
 const CODE_STYLE = /code|source|preformat|verbatim|listing|plain ?text/i;
-const QUOTE_STYLE = /quot/i;
+/** Quote, Intense Quote, or Word's Block Text (its built-in style for block quotations). */
+const QUOTE_STYLE = /quot|block ?text/i;
 
 export function checkDocx(path: string, x: Expected): CheckResult[] {
   const doc = new Docx(path);
@@ -88,8 +89,9 @@ export function checkDocx(path: string, x: Expected): CheckResult[] {
     if (applies) add(feature, failures);
   };
   // Emphasis inside emphasis may be set upright (the typographic convention) or stay italic: only the outer level is checked.
-  inlineFeature('emphasis', (c) => c.em === 1, (p) => charAt(p).italic, 'emphasis not italic (w:i)');
-  inlineFeature('strong', (c) => c.strong, (p) => charAt(p).bold, 'strong not bold (w:b)');
+  // Code spans keep their own face inside emphasis: not checked for italic or bold.
+  inlineFeature('emphasis', (c) => c.em === 1 && !c.code, (p) => charAt(p).italic, 'emphasis not italic (w:i)');
+  inlineFeature('strong', (c) => c.strong && !c.code, (p) => charAt(p).bold, 'strong not bold (w:b)');
   inlineFeature('inline-code', (c) => c.code, (p) => charAt(p).mono, 'inline code not in a monospace font');
   inlineFeature('strikethrough', (c) => c.del, (p) => charAt(p).strike, 'strikethrough without w:strike');
   {
@@ -214,7 +216,9 @@ export function checkDocx(path: string, x: Expected): CheckResult[] {
       const got = ps.map(paraText).join('\n').split('\n');
       if (got.length !== lines.length) failures.push(`code lines: ${got.length} written, ${lines.length} in the source: ${text}`);
       else {
-        const k = got.findIndex((l, i) => l !== lines[i]);
+        // A tab may be kept or expanded to spaces up to the next tab stop (every 4 or 8 columns).
+        const same = (a: string, b: string) => a === b || a === expandTabs(b, 4) || a === expandTabs(b, 8) || expandTabs(a, 4) === expandTabs(b, 4);
+        const k = got.findIndex((l, i) => !same(l, lines[i]!));
         if (k >= 0) failures.push(`code line ${k + 1} differs (spaces or text): ${JSON.stringify(got[k])}, spec ${JSON.stringify(lines[k])}`);
       }
       const unpreserved = ps.flatMap((p) => p.text).find((c) => c.edge && WS.test(c.ch) && c.ch !== '\n' && c.ch !== '\t' && !c.preserved);
@@ -226,18 +230,18 @@ export function checkDocx(path: string, x: Expected): CheckResult[] {
   // Block quotes.
   if (x.quotes.some((q) => q.blocks.length)) {
     const failures: string[] = [];
-    const indentOf = (p: DocxParagraph) => {
-      const level = doc.level(p.props.numId, p.props.ilvl);
-      return p.props.indLeft ?? level?.indLeft ?? 0;
-    };
+    const indentOf = (p: DocxParagraph) => p.indent;
     for (const q of x.quotes) {
       // The indent around the quote: its enclosing list item's text, or the enclosing quote.
       let base = 0;
       const item = q.items[q.items.length - 1];
       if (item !== undefined) {
+        // The item's text indent: its first paragraph's, or (when that paragraph is in this quote) its numbering level's.
         const first = x.items[item]!.blocks[0];
         const paras = first === undefined ? [] : blockParas(first);
-        if (paras.length) base = Math.max(base, indentOf(doc.paragraphs[paras[0]!]!));
+        const p = paras.length ? doc.paragraphs[paras[0]!]! : undefined;
+        if (p && first !== undefined && !q.blocks.includes(first)) base = Math.max(base, indentOf(p));
+        else if (p) base = Math.max(base, doc.level(p.props.numId, p.props.ilvl)?.indLeft ?? 0);
       }
       const outer = x.quotes.filter((o) => o.depth < q.depth && o.blocks.includes(q.blocks[0] ?? -1));
       for (const o of outer) {
@@ -254,7 +258,9 @@ export function checkDocx(path: string, x: Expected): CheckResult[] {
         }
         for (const i of paras) {
           const p = doc.paragraphs[i]!;
-          if (!QUOTE_STYLE.test(p.styleId + ' ' + p.styleName) && x.blocks[b]!.kind !== 'code' && !x.blocks[b]!.items.some((it) => !q.items.includes(it))) {
+          // Code, headings, table cells and list items inside a quote keep their own styles; only their indent is checked.
+          const ownStyle = ['code', 'h', 'cell'].includes(x.blocks[b]!.kind) || x.blocks[b]!.items.some((it) => !q.items.includes(it));
+          if (!QUOTE_STYLE.test(p.styleId + ' ' + p.styleName) && !ownStyle) {
             failures.push(`quote not in a quote style (style “${p.styleId || 'none'}”): ${text}`);
             break;
           }
@@ -375,6 +381,12 @@ export function checkDocx(path: string, x: Expected): CheckResult[] {
     const start: string[] = [];
     const marker: string[] = [];
     const shown = displayedNumbers(doc);
+    /** The paragraph's numbering draws a marker (a level with no text, like a blank bullet, draws none). */
+    const shows = (p: DocxParagraph) => {
+      if (!p.props.numId || p.props.numId === '0') return false;
+      const level = doc.level(p.props.numId, p.props.ilvl);
+      return !level || (level.numFmt !== 'none' && level.lvlText.trim() !== '');
+    };
     for (const item of x.items) {
       const list = x.lists[item.list]!;
       if (!itemStartsWithText(x, item)) continue;
@@ -386,7 +398,7 @@ export function checkDocx(path: string, x: Expected): CheckResult[] {
         continue;
       }
       const p = doc.paragraphs[paras[0]!]!;
-      const numbered = !!p.props.numId && p.props.numId !== '0';
+      const numbered = shows(p);
       const literal = LITERAL_MARKER.test(paraText(p));
       if (!numbered) numbering.push(`list item paragraph has no w:numPr: ${text}`);
       else if ((p.props.ilvl ?? 0) !== list.depth) numbering.push(`list item w:ilvl ${p.props.ilvl ?? 0}, nesting depth ${list.depth}: ${text}`);
@@ -401,19 +413,16 @@ export function checkDocx(path: string, x: Expected): CheckResult[] {
       }
       if (numbered && literal) marker.push(`list item has w:numPr and a typed marker too: ${text}`);
       else if (!numbered && !literal) marker.push(`list item shows no marker: ${text}`);
-      const textIndent = (() => {
-        const level = doc.level(p.props.numId, p.props.ilvl);
-        return p.props.indLeft ?? level?.indLeft ?? 0;
-      })();
+      const textIndent = p.indent;
       const ownParas = new Set(paras.slice(1));
       for (const b of continuationBlocks(item)) for (const i of blockParas(b)) ownParas.add(i);
       for (const i of [...ownParas].sort((a, c) => a - c)) {
         const q = doc.paragraphs[i]!;
         if (q.index === p.index) continue;
         const ctext = quote(paraText(q));
-        if (q.props.numId && q.props.numId !== '0') marker.push(`a later paragraph of a list item is numbered again (w:numPr): ${ctext}`);
+        if (shows(q)) marker.push(`a later paragraph of a list item is numbered again (w:numPr): ${ctext}`);
         else if (LITERAL_MARKER.test(paraText(q))) marker.push(`a later paragraph of a list item has a marker again: ${ctext}`);
-        else if ((q.props.indLeft ?? 0) < textIndent - 1 && !q.table) marker.push(`a later paragraph of a list item is not indented with the item (left ${q.props.indLeft ?? 0}, item text ${textIndent}): ${ctext}`);
+        else if (q.indent < textIndent - 1 && !q.table) marker.push(`a later paragraph of a list item is not indented with the item (left ${q.indent}, item text ${textIndent}): ${ctext}`);
       }
     }
     add('list-numbering', numbering);
@@ -448,5 +457,11 @@ function displayedNumbers(doc: Docx): Map<number, number> {
     for (let l = ilvl + 1; l < c.length; l++) c[l] = undefined;
     out.set(p.index, c[ilvl]!);
   }
+  return out;
+}
+
+function expandTabs(line: string, stop: number): string {
+  let out = '';
+  for (const ch of line) out += ch === '\t' ? ' '.repeat(stop - (out.length % stop)) : ch;
   return out;
 }

@@ -99,6 +99,8 @@ export interface DocxParagraph {
   styleName: string;
   /** Resolved through the style chain. */
   props: ParaProps;
+  /** The left indent Word uses: the paragraph's own, else its numbering level's, else its style's. */
+  indent: number;
   /** Every character, spaces, tabs (`\t`) and breaks (`\n`) included. */
   text: DocxChar[];
   marks: Mark[];
@@ -322,13 +324,16 @@ export class Docx {
     const paragraph = (p: XmlNode, table: DocxParagraph['table'], note: string | undefined) => {
       const pPr = child(p, 'w:pPr');
       const styleId = attr(child(pPr, 'w:pStyle'), 'w:val') ?? '';
-      const props = this.resolvePara(paraProps(pPr), styleId);
+      const direct = paraProps(pPr);
+      const props = this.resolvePara(direct, styleId);
+      const indent = direct.indLeft ?? this.level(props.numId, props.ilvl)?.indLeft ?? props.indLeft ?? 0;
       const para: DocxParagraph = {
         index: this.paragraphs.length,
         part: kind,
         styleId,
         styleName: this.styles.get(styleId)?.name ?? styleId,
         props,
+        indent,
         text: [],
         marks: [],
         hasRule: !!(props.borderBottom || props.borderTop),

@@ -142,8 +142,9 @@ export function checkPdfRead(pdf: Pdf, x: Expected): CheckResult[] {
     return bad ? `${what} (font ${bad.font.replace(/^[A-Z]{6}\+/, '')}): ${quote(text)}` : undefined;
   };
   // Emphasis inside emphasis may be set upright (the typographic convention) or stay italic: only the outer level is checked.
-  inlineFeature('emphasis', (c) => c.em === 1, fontCheck(ITALIC_FONT, 'emphasis not in an italic face'), 'emphasis');
-  inlineFeature('strong', (c) => c.strong, fontCheck(BOLD_FONT, 'strong not in a bold face'), 'strong');
+  // Code spans keep their own face inside emphasis: not checked for italic or bold.
+  inlineFeature('emphasis', (c) => c.em === 1 && !c.code, fontCheck(ITALIC_FONT, 'emphasis not in an italic face'), 'emphasis');
+  inlineFeature('strong', (c) => c.strong && !c.code, fontCheck(BOLD_FONT, 'strong not in a bold face'), 'strong');
   inlineFeature('inline-code', (c) => c.code, fontCheck(MONO_FONT, 'inline code not in a monospace font'), 'inline code');
   inlineFeature(
     'strikethrough',
@@ -335,9 +336,15 @@ export function checkPdfRead(pdf: Pdf, x: Expected): CheckResult[] {
       const item = q.items[q.items.length - 1];
       let base: number | undefined;
       if (item !== undefined) {
+        // The item's text column: its blocks outside this quote, else the end of its marker.
+        const outside = x.items[item]!.blocks.filter((b) => !q.blocks.includes(b)).flatMap((b) => blockChars(b));
         const first = x.items[item]!.blocks[0];
-        const cs = first === undefined ? [] : blockChars(first);
-        if (cs.length) base = Math.min(...lineStarts(cs).map((c) => c.x));
+        const fc = first === undefined ? undefined : blockChars(first)[0];
+        if (outside.length) base = Math.min(...lineStarts(outside).map((c) => c.x));
+        else if (fc) {
+          const marker = leftOf(fc, fc.x - 60).filter((d) => !alignedSet.has(idx(d)));
+          if (marker.length) base = Math.max(...marker.map((d) => d.x + d.width));
+        }
       }
       const outerOwn = x.quotes.filter((o) => o.depth < q.depth && o.blocks.includes(q.blocks[0] ?? -1)).flatMap((o) => o.blocks.filter((b) => !q.blocks.includes(b)));
       for (const b of outerOwn) {
@@ -518,8 +525,14 @@ export function checkPdfRead(pdf: Pdf, x: Expected): CheckResult[] {
         if (parent && !(c.x > parent.x + 2 || c.page !== parent.page)) nesting.push(`nested item not indented more (x ${c.x.toFixed(1)}, its parent's text at ${parent.x.toFixed(1)}): ${text}`);
       }
       // Its marker: the text left of its first character on that line.
-      const left = leftOf(c, -Infinity).filter((d) => !alignedSet.has(idx(d)));
-      const nearest = left.filter((d) => d.x > c.x - 60).sort((a, b) => a.x - b.x);
+      // The run of text just left of it (a nested list's first item has its parent's marker further left).
+      const left = leftOf(c, -Infinity).filter((d) => !alignedSet.has(idx(d))).sort((a, b) => b.x - a.x);
+      const nearest: PdfChar[] = [];
+      for (const d of left) {
+        const next = nearest[0];
+        if (!next ? d.x + d.width < c.x - 60 : next.x - (d.x + d.width) > 0.25 * d.size) break;
+        nearest.unshift(d);
+      }
       const marker = nearest.map((d) => d.ch).join('');
       if (!marker) markers.push(`list item drawn without a marker: ${text}`);
       if (list.ordered) {
