@@ -44,6 +44,6 @@ describe.each(cases)('broken source: %s', (name) => {
     const source = fixtureSource(dir);
     const run = spawnSync(process.execPath, [join(root, 'bin', 'folio.js'), 'check', '--source', source, '--templates', join(root, 'templates')], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(expected.severity === 'error' ? 1 : 0);
-    expect(run.stderr).toMatch(new RegExp(`:${expected.line}:${expected.column}: ${expected.severity}: .+ \\[${expected.rule}\\]`));
+    expect(run.stdout).toMatch(new RegExp(`:${expected.line}:${expected.column}: ${expected.severity}: .+ \\[${expected.rule}\\]`));
   });
 });
