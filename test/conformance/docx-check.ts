@@ -397,7 +397,11 @@ export function checkDocx(path: string, x: Expected): CheckResult[] {
         numbering.push(`list item text missing: ${text}`);
         continue;
       }
-      const p = doc.paragraphs[paras[0]!]!;
+      // An item opening with a block that keeps its own style (code, a quote…) may carry its marker
+      // on an empty numbered paragraph just before it: still one marker, at the item's start.
+      const opening = doc.paragraphs[paras[0]!]!;
+      const before = doc.paragraphs[opening.index - 1];
+      const p = !shows(opening) && before && before.part === opening.part && !before.front && paraText(before).trim() === '' && shows(before) ? before : opening;
       const numbered = shows(p);
       const literal = LITERAL_MARKER.test(paraText(p));
       if (!numbered) numbering.push(`list item paragraph has no w:numPr: ${text}`);

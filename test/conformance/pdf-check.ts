@@ -14,7 +14,7 @@ const CHECKED = /[☑☒✓✔✅■▣]/u;
 const UNCHECKED = /[☐□▢]/u;
 
 export async function checkPdf(path: string, x: Expected): Promise<CheckResult[]> {
-  const pdf = await readPdf(path);
+  const pdf = await readPdf(path, 2);
   return checkPdfRead(pdf, x);
 }
 

@@ -97,12 +97,13 @@ interface RawStruct {
   children?: RawStruct[];
 }
 
-export async function readPdf(path: string): Promise<Pdf> {
+/** `firstPage` 2 leaves out the title page (the checks never look at it). */
+export async function readPdf(path: string, firstPage = 1): Promise<Pdf> {
   const data = new Uint8Array(readFileSync(path));
   const doc = await getDocument({ data, disableFontFace: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
   const out: Pdf = { pages: doc.numPages, heights: [], items: [], chars: [], nodes: [], boxes: [], annotations: [] };
   try {
-    for (let p = 1; p <= doc.numPages; p++) {
+    for (let p = firstPage; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       const height = page.view[3]! - page.view[1]!;
       out.heights[p] = height;
