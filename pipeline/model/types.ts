@@ -158,6 +158,8 @@ declare module 'mdast' {
   interface TableData {
     /** Column alignment of data tables and an accessible caption. */
     caption?: string;
+    /** The first cell of each body row heads its row (the generated data tables); authors' tables have none. */
+    rowHeaders?: boolean;
   }
 }
 

@@ -41,7 +41,7 @@ export function renderResultsTable({ edition, tree, diagnostics, pathOf, templat
     });
     const generated = parseMarkdown(markdown).children as RootContent[];
     for (const child of generated) {
-      if (child.type === 'table') ((child as Table).data ??= {}).caption = edition.labels.results.caption;
+      if (child.type === 'table') (child as Table).data = { ...(child as Table).data, caption: edition.labels.results.caption, rowHeaders: true };
     }
     // The chart of the votes, after the table.
     const r = edition.labels.results;

@@ -4,7 +4,7 @@
  * their narrowest is set smaller, down to TYPE.table.minSize; at that size its words may break only
  * at their own break points (hyphens, dashes, slashes). Rows never split; a short table stays on
  * one page; a long one breaks between rows and repeats its header row at the top of each page it
- * continues on. Tagged Table, TR, TH (header row and first column) and TD.
+ * continues on. Tagged Table, TR, TH (the header row, and the first column of data tables) and TD.
  */
 import type { Table, TableRow } from 'mdast';
 import type { Box, TextStyle } from '../types.js';
@@ -124,7 +124,7 @@ export function table(s: FlowState, node: Table): void {
   const columns = Math.max(1, ...node.children.map((row) => row.children.length));
   const cellStructs = node.children.map((_row: TableRow, r) => {
     const tr = s.struct('TR', struct);
-    return Array.from({ length: columns }, (_, c) => s.struct(r === 0 || c === 0 ? 'TH' : 'TD', tr));
+    return Array.from({ length: columns }, (_, c) => s.struct(r === 0 || (c === 0 && node.data?.rowHeaders === true) ? 'TH' : 'TD', tr));
   });
   const { setting, widths, words } = settle(s, node, columns, cellStructs);
   const pad = TYPE.table.padding;

@@ -39,10 +39,11 @@ function table(state: State, node: Table): Element {
   const rows = node.children.map((row: TableRow, r) =>
     el('tr', {}, row.children.map((cell, c) => {
       const a = align[c];
-      const header = r === 0 || (c === 0 && r > 0);
+      const rowHeader = c === 0 && r > 0 && node.data?.rowHeaders === true;
       const props: Properties = a && a !== 'left' ? { className: [`align-${a}`] } : {};
       if (r === 0) props.scope = 'col';
-      else if (c === 0) props.scope = 'row';
+      else if (rowHeader) props.scope = 'row';
+      const header = r === 0 || rowHeader;
       return el(header ? 'th' : 'td', props, state.all(cell) as ElementContent[]);
     })),
   );

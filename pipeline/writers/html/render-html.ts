@@ -39,7 +39,8 @@ const schema: Schema = {
   },
   required: {},
   strip: ['script', 'style'],
-  protocols: { href: ['http', 'https', 'mailto'], src: ['data'] },
+  // Schemes compare case-sensitively here; CommonMark keeps `MAILTO:` as written.
+  protocols: { href: ['http', 'https', 'mailto', 'HTTP', 'HTTPS', 'MAILTO'], src: ['data'] },
 };
 
 /** A CSS string literal: quotes, backslashes and line ends escaped, `<` too (it stands in a <style>). */
