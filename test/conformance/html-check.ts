@@ -293,11 +293,15 @@ export function missingTokens(want: string[], have: string[]): string[] {
   return missing;
 }
 
+/** Where two serialisations part: the markup each has there (from its tag's start), then the context. */
 function firstDifference(a: string, b: string): string {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const tag = Math.max(a.lastIndexOf('<', i), b.lastIndexOf('<', i));
+  const at = tag >= 0 && i - tag < 12 && !a.slice(tag, i).includes('>') ? tag : i;
+  const cut = (s: string) => JSON.stringify(s.slice(at, at + 14).replace(/[^<>]*$/, (m) => (m.length > 8 ? m.slice(0, 8) : m)) || '(end)');
   const from = Math.max(0, i - 30);
-  return `at ${i}: folio “${a.slice(from, i + 50)}” spec “${b.slice(from, i + 50)}”`;
+  return `folio ${cut(a)} where the spec has ${cut(b)}: folio “${a.slice(from, i + 50)}” spec “${b.slice(from, i + 50)}”`;
 }
 
 export function checkHtml(page: string, specHtml: string): CheckResult[] {
@@ -305,11 +309,11 @@ export function checkHtml(page: string, specHtml: string): CheckResult[] {
   const spec = normaliseSpec(specHtml);
   const results: CheckResult[] = [];
   let exact: CheckResult = { feature: 'exact', pass: true };
-  if (folio.body !== spec.body) exact = { feature: 'exact', pass: false, reason: `body differs ${firstDifference(folio.body, spec.body)}` };
+  if (folio.body !== spec.body) exact = { feature: 'exact', pass: false, reason: `body differs, ${firstDifference(folio.body, spec.body)}` };
   else if (folio.notes.length !== spec.notes.length) exact = { feature: 'exact', pass: false, reason: `${folio.notes.length} notes, spec ${spec.notes.length}` };
   else {
     const i = folio.notes.findIndex((n, k) => n !== spec.notes[k]);
-    if (i >= 0) exact = { feature: 'exact', pass: false, reason: `note ${i + 1} differs ${firstDifference(folio.notes[i]!, spec.notes[i]!)}` };
+    if (i >= 0) exact = { feature: 'exact', pass: false, reason: `note ${i + 1} differs, ${firstDifference(folio.notes[i]!, spec.notes[i]!)}` };
   }
   results.push(exact);
   const missing = missingTokens(tokens(spec.text), tokens(folio.text));

@@ -291,7 +291,7 @@ export function commonReasons(f: Figures, format: Format | 'refusal', n = 10): {
   const by = new Map<string, { count: number; examples: string[] }>();
   for (const x of f.failures.filter((x) => x.format === format)) {
     for (const part of x.reason.split('; ')) {
-      const key = `${x.feature}: ${part.replace(/:\s.*$/s, '').replace(/\d+(\.\d+)?/g, 'N')}`;
+      const key = `${x.feature}: ${part.replace(/:\s[\s\S]*$/, '').replace(/\d+(\.\d+)?/g, 'N')}`;
       const e = by.get(key) ?? { count: 0, examples: [] };
       if (!e.examples.includes(x.example)) {
         e.count++;
