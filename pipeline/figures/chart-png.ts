@@ -1,6 +1,7 @@
 /**
  * The chart as a PNG, text included: the fallback picture Word files require beside an SVG, which
- * readers without SVG (LibreOffice) show.
+ * readers without SVG (LibreOffice) show and print. Drawn at print resolution, 300 pixels an inch
+ * of its size on the page (its geometry is in points), and says so in its pHYs chunk.
  */
 import { deflateSync, crc32 } from 'node:zlib';
 import type { BarChart } from '../model/types.js';
@@ -16,7 +17,12 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, body, crc]);
 }
 
-export function chartPng(chart: BarChart, scale = 2): Buffer {
+/** Pixels per inch of the chart's PNG: print resolution. */
+export const CHART_PPI = 300;
+
+/** `ppi`: pixels per inch of the chart's size on the page (72 points an inch). */
+export function chartPng(chart: BarChart, ppi = CHART_PPI): Buffer {
+  const scale = ppi / 72;
   const shape = chartShape(chart);
   const width = Math.round(shape.width * scale);
   const height = Math.round(shape.height * scale);
@@ -39,5 +45,13 @@ export function chartPng(chart: BarChart, scale = 2): Buffer {
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
   header[9] = 2; // RGB
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  // The resolution, in pixels per metre on both axes (unit 1: metre).
+  const physical = Buffer.alloc(9);
+  const perMetre = Math.round(ppi / 0.0254);
+  physical.writeUInt32BE(perMetre, 0);
+  physical.writeUInt32BE(perMetre, 4);
+  physical[8] = 1;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('pHYs', physical), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
