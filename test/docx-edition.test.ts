@@ -127,11 +127,14 @@ describe('the DOCX editions', () => {
       const toc = paragraphs.filter((p) => p.style === 'TOC1' || p.style === 'TOC2');
       expect(toc).toHaveLength(18);
       expect(toc.every((p) => p.pieces.some((x) => x.field?.startsWith('PAGEREF')))).toBe(true);
-      const header = new DocxFile(file(lang)).paragraphs('word/header1.xml').map((p) => p.text);
+      // One section: the title page (titlePg) without header; the contents and the body with it.
+      const header = docx.paragraphs(docx.headerFooter('header', 'default')!).map((p) => p.text);
       expect(header).toEqual([edition.text.country, `${edition.text.event}, ${edition.eventDateText}`, edition.text.title]);
-      const footer = docx.paragraphs('word/footer1.xml')[0]!;
+      expect(docx.paragraphs(docx.headerFooter('header', 'first')!).map((p) => p.text).join('')).toBe('');
+      const footer = docx.paragraphs(docx.headerFooter('footer', 'default')!)[0]!;
       expect(footer.pieces.some((x) => x.field === 'PAGE')).toBe(true);
-      expect(footer.text).toBe(edition.labels.page.replace('{{page}}', ''));
+      // The PAGE field's stored result: the number of the first page with the footer (the contents', 2).
+      expect(footer.text).toBe(edition.labels.page.replace('{{page}}', '2'));
       expect(docx.parts['word/styles.xml']).toContain(`<w:lang w:val="${edition.labels.locale}"`);
       expect(docx.parts['docProps/core.xml']).toContain(`<dc:language>${edition.labels.locale}</dc:language>`);
       expect(docx.parts['word/fontTable.xml']).toContain('w:embedRegular');

@@ -16,6 +16,18 @@ export interface Piece {
   field?: string;
 }
 
+/** A complex field (begin … separate … end) of a part, in document order, nested ones included. */
+export interface DocxField {
+  /** Its instruction, trimmed (`PAGEREF _Toc000000001 \h`). */
+  instruction: string;
+  /** The text of its stored result (between separate and end), tabs as \t, paragraphs run together. */
+  result: string;
+  /** Whether it has a separate at all. */
+  separated: boolean;
+  /** Whether its begin is marked dirty (Word would update it on opening, and ask). */
+  dirty: boolean;
+}
+
 export interface DocxParagraph {
   style: string;
   pieces: Piece[];
@@ -78,6 +90,54 @@ export class DocxFile {
       return false;
     });
     return out;
+  }
+
+  /** The part of a header or footer of the document's (last) section, by its reference's type (`default`, `first`). */
+  headerFooter(kind: 'header' | 'footer', type: 'default' | 'first' | 'even'): string | undefined {
+    let id: string | undefined;
+    const sections: XmlNode[] = [];
+    walk(this.xml('word/document.xml'), (node, name) => {
+      if (name === 'w:sectPr') sections.push(node);
+    });
+    const section = sections.at(-1);
+    for (const ref of section ? childrenOf(section) : []) {
+      if (nameOf(ref) === `w:${kind}Reference` && ref[':@']?.['w:type'] === type) id = ref[':@']?.['r:id'];
+    }
+    if (!id) return undefined;
+    let target: string | undefined;
+    walk(this.xml('word/_rels/document.xml.rels'), (node, name) => {
+      if (name === 'Relationship' && node[':@']?.Id === id) target = node[':@']?.Target;
+    });
+    return target ? `word/${target}` : undefined;
+  }
+
+  /** The complex fields of a part, in the order they begin. */
+  fields(part = 'word/document.xml'): DocxField[] {
+    const all: DocxField[] = [];
+    const open: { field: DocxField; inResult: boolean }[] = [];
+    const addText = (text: string) => {
+      for (const o of open) if (o.inResult) o.field.result += text;
+    };
+    walk(this.xml(part), (node, name) => {
+      if (name === 'w:fldChar') {
+        const type = node[':@']?.['w:fldCharType'];
+        if (type === 'begin') {
+          const field: DocxField = { instruction: '', result: '', separated: false, dirty: node[':@']?.['w:dirty'] === 'true' || node[':@']?.['w:dirty'] === '1' };
+          all.push(field);
+          open.push({ field, inResult: false });
+        } else if (type === 'separate' && open.length) {
+          open.at(-1)!.inResult = true;
+          open.at(-1)!.field.separated = true;
+        } else if (type === 'end') open.pop();
+      } else if (name === 'w:instrText') {
+        const last = open.at(-1);
+        if (last && !last.inResult) last.field.instruction += childrenOf(node).map((c) => String(c['#text'] ?? '')).join('');
+      } else if (name === 'w:t') addText(childrenOf(node).map((c) => String(c['#text'] ?? '')).join(''));
+      else if (name === 'w:tab' && !node[':@']?.['w:val']) addText('\t');
+      return undefined;
+    });
+    for (const f of all) f.instruction = f.instruction.trim();
+    return all;
   }
 
   /** Body paragraphs (tables' cells included, in order). */

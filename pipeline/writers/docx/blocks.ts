@@ -20,13 +20,19 @@ import { table } from './tables.js';
 export type BlockNode = ResolvedBlock | ResolvedChapter | RecommendationItem;
 type BlockHandlers = { [T in BlockNode['type']]: (node: Extract<BlockNode, { type: T }>, context: DocxContext) => FileChild[] };
 
-/** A section heading: its own style per level, the numeral the model gives (`IV.`) and a tab, a bookmark for its id. */
+/**
+ * A section heading: its own style per level, the numeral the model gives (`IV.`) and a tab, a
+ * bookmark for its id, and the `_Toc` bookmark the contents' entry links to when the contents list it.
+ */
 function heading(node: Heading, context: DocxContext): FileChild[] {
   const label = node.data?.label;
   const runs = inlines(node.children, {}, context);
-  const content = label ? [new TextRun(label), new TextRun({ text: '\t' }), ...runs] : runs;
+  let content: ParagraphChild[] = label ? [new TextRun(label), new TextRun({ text: '\t' }), ...runs] : runs;
   const id = node.data?.id;
-  return [paragraph(id ? [new Bookmark({ id: context.bookmark(id), children: content })] : content, context, { style: STYLE.heading(node.depth) })];
+  if (id) content = [new Bookmark({ id: context.bookmark(id), children: content })];
+  const toc = id ? context.tocBookmark(id) : undefined;
+  if (toc) content = [new Bookmark({ id: toc, children: content })];
+  return [paragraph(content, context, { style: STYLE.heading(node.depth) })];
 }
 
 /** A block quote: its blocks in the quote style, indented one step further per quote around them. */

@@ -12,7 +12,7 @@ import { chartPng } from '../../figures/chart-png.js';
 import { FAMILY } from '../../text/fonts.js';
 import type { DocxContext } from './context.js';
 import { paragraph } from './paragraphs.js';
-import { STYLE, TEXT_WIDTH } from './styles.js';
+import { STYLE } from './styles.js';
 
 /** Twips per CSS pixel (1/96 in): `docx` sizes pictures in pixels. */
 const TWIPS_PER_PX = 15;
@@ -60,7 +60,7 @@ function image(node: Figure, width: number, height: number): ImageRun {
 
 /** A figure: its picture in the figure style, `width` × the text width (or its own size, at most the text width); its caption under it. */
 export function figure(node: Figure, context: DocxContext): FileChild[] {
-  const textPx = (TEXT_WIDTH - context.frame.indent) / TWIPS_PER_PX;
+  const textPx = (context.textWidth - context.frame.indent) / TWIPS_PER_PX;
   const width = node.width ? node.width * textPx : Math.min(node.pixelWidth, textPx);
   const height = (width * node.pixelHeight) / node.pixelWidth;
   const picture = paragraph([image(node, Math.round(width), Math.round(height))], context, { style: STYLE.figure });

@@ -1,8 +1,9 @@
 /**
- * Makes the DOCX package deterministic: `docx` stamps the clock into core.xml, numbers bookmarks with
- * a process-wide counter, gives external hyperlinks random relationship ids, and zips with the
- * current time. Here the dates come from SOURCE_DATE_EPOCH, ids are renumbered in order, the
- * document language is added, and the parts are zipped with fixed entry times.
+ * Finishes the DOCX package and makes it deterministic: `docx` stamps the clock into core.xml,
+ * numbers bookmarks with a process-wide counter, gives external hyperlinks random relationship ids,
+ * and zips with the current time. Here the dates come from the edition's epoch, ids are renumbered
+ * in order, the document language is added, the styles are finished as XML (the language on every
+ * style: style-sheet.ts), and the parts are zipped with fixed entry times.
  *
  * The parts come straight from `docx`'s compiler (`Packer.compiler`) rather than from its zip, which
  * would be deflated by `docx` only to be inflated here; they are zipped once, by yazl with Node's
@@ -13,6 +14,7 @@ import { Packer, type Document } from 'docx';
 import { buffer as bytesOf } from 'node:stream/consumers';
 import yazl from 'yazl';
 import { fontData, FAMILY, FAMILY_OF, type Face } from '../../text/fonts.js';
+import { finishStyles } from './style-sheet.js';
 
 /** A package's parts by path, in the order they are zipped: XML as text, the rest as bytes. */
 export type Parts = Map<string, string | Uint8Array>;
@@ -131,21 +133,19 @@ function embedFonts(parts: Parts, extra: readonly ExtraFace[]): void {
   }
 }
 
-/**
- * `docx` writes a field with its cached result in one run (begin, instruction, separate, result, end).
- * Word reads that, LibreOffice drops the result: give each part its own run, as Word itself writes.
- */
-function splitFieldRuns(xml: string): string {
-  const PART = /<w:fldChar[^>]*\/>|<w:instrText[^>]*>[^<]*<\/w:instrText>|<w:t[^>]*>[^<]*<\/w:t>/g;
-  return xml.replace(/<w:r>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?((?:<w:fldChar[^>]*\/>|<w:instrText[^>]*>[^<]*<\/w:instrText>|<w:t[^>]*>[^<]*<\/w:t>){2,})<\/w:r>/g, (whole, rPr: string | undefined, body: string) => {
-    if (!body.includes('<w:fldChar')) return whole;
-    const parts = body.match(PART) ?? [];
-    return parts.map((part) => `<w:r>${rPr ?? ''}${part}</w:r>`).join('');
-  });
+/** The options of the package step. */
+export interface PackageOptions {
+  /** The edition's date (seconds since 1970): core.xml's dates and the zip entries' times. */
+  epoch: number;
+  /** The edition's language (BCP 47): core.xml's, and every style's. */
+  locale: string;
+  /** The faces besides PT Serif the document uses, embedded with it. */
+  extra?: readonly ExtraFace[];
 }
 
-/** `extra`: the faces besides PT Serif the document uses, embedded with it. */
-export function normalisePackage(parts: Parts, epoch: number, language: string, extra: readonly ExtraFace[] = []): Promise<Uint8Array> {
+/** Makes the parts deterministic and finishes them (see the module's comment); the zip is left to the caller. */
+export function finishParts(parts: Parts, options: PackageOptions): void {
+  const { epoch, locale: language, extra = [] } = options;
   const text = (name: string) => textOf(parts, name);
   const core = text('docProps/core.xml');
   if (core) {
@@ -181,7 +181,7 @@ export function normalisePackage(parts: Parts, epoch: number, language: string, 
   for (const name of ['word/document.xml', 'word/footnotes.xml', 'word/endnotes.xml']) {
     let xml = text(name);
     if (xml === undefined) continue;
-    xml = splitFieldRuns(renumber(xml));
+    xml = renumber(xml);
     // Drawing ids come from a process-wide counter in docx: number them within the document.
     let drawing = 0;
     const drawings = new Map<string, number>();
@@ -192,8 +192,20 @@ export function normalisePackage(parts: Parts, epoch: number, language: string, 
     for (const [from, to] of relIds) xml = xml.split(`r:id="${from}"`).join(`r:id="${to}"`);
     parts.set(name, xml);
   }
+  const styles = text('word/styles.xml');
+  if (styles !== undefined) parts.set('word/styles.xml', finishStyles(styles, language));
   embedFonts(parts, extra);
-  return zip(parts, new Date(Math.max(epoch, 315532800) * 1000)); // zip times start in 1980
+}
+
+/** The finished package (`finishParts`), zipped. */
+export function normalisePackage(parts: Parts, options: PackageOptions): Promise<Uint8Array> {
+  finishParts(parts, options);
+  return zip(parts, zipTime(options.epoch));
+}
+
+/** The zip entries' time: the epoch, or 1980 before it (zip times start in 1980). */
+export function zipTime(epoch: number): Date {
+  return new Date(Math.max(epoch, 315532800) * 1000);
 }
 
 /** The parts zipped in order, deflated by zlib, every entry dated `mtime` (DOS time, no extra fields). */

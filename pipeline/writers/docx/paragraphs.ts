@@ -1,4 +1,7 @@
-/** A Word paragraph in the current frame: its style, and a direct indent only where the frame's differs from the style's own. */
+/**
+ * A Word paragraph in the current frame: its style, a direct indent only where the frame's differs
+ * from the style's own, and a page break before it when one waits (the first paragraph of the body).
+ */
 import { Paragraph, type AlignmentType, type ParagraphChild } from 'docx';
 import type { DocxContext } from './context.js';
 import type { ListRef } from './numbering.js';
@@ -21,6 +24,7 @@ export function paragraph(runs: ParagraphChild[], context: DocxContext, options:
   const indent = options.indent === 'level' ? undefined : options.indent ?? (left !== indentOfStyle(style) ? { left } : undefined);
   return new Paragraph({
     ...(style ? { style } : {}),
+    ...(context.takePageBreak() ? { pageBreakBefore: true } : {}),
     ...(options.alignment ? { alignment: options.alignment } : {}),
     ...(options.numbering ? { numbering: { ...options.numbering, custom: true } } : {}),
     ...(indent ? { indent } : {}),

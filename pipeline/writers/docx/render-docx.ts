@@ -1,22 +1,49 @@
 /**
- * The DOCX edition: real Word footnotes, styles rather than direct formatting, a title page, a linked
- * contents with page numbers, running header and `Page: N` footer, the annex and the results table,
- * PT Serif embedded. Written from the edition model with the `docx` library.
+ * The DOCX edition: real Word footnotes, styles rather than direct formatting, a title page, a
+ * contents that is a real TOC field with page numbers, running header and `Page: N` footer, the
+ * annex and the results table, PT Serif embedded, hyphenated in the edition's language. Written from
+ * the edition model with the `docx` library.
+ *
+ * One section: the title page is its first page (`titlePg`), without header or footer; the contents
+ * and the body follow with the running header and the footer. LibreOffice (7.4) draws the footnote
+ * separator only in the section that cites the first note, so a second section for the body would
+ * have none; pages are therefore numbered from the title page, which shows no number.
  */
-import { Document, NumberFormat, SectionType } from 'docx';
+import { Document } from 'docx';
 import type { Edition } from '../../model/types.js';
+import { layoutEdition } from '../../layout/layout-document.js';
+import { destPages } from '../../layout/pages/contents.js';
 import { block } from './blocks.js';
-import { DocxContext } from './context.js';
-import { contents, footer, header, titleHeader, titlePage } from './furniture.js';
+import { contentsEntries, DocxContext } from './context.js';
+import { contents, footer, header, titleFooter, titleHeader, titlePage } from './furniture.js';
 import { footnotes } from './notes.js';
 import { compileParts, normalisePackage } from './package.js';
 import { codeStyles, PAGE, styles } from './styles.js';
 
+/**
+ * The page each heading of the contents is on in folio's own layout of the edition (the PDF's), as
+ * the DOCX counts pages: from the title page. Word and LibreOffice lay the pages out a little
+ * differently and compute their own numbers; these are the stored results until they do.
+ */
+function contentsPages(edition: Edition): Map<string, number> {
+  const where = destPages(layoutEdition(edition).pages);
+  const pages = new Map<string, number>();
+  for (const entry of contentsEntries(edition)) {
+    const page = where.get(entry.id);
+    if (page) pages.set(entry.id, page.index);
+  }
+  return pages;
+}
+
 /** `templatesDir` is kept for the writers' common signature: the furniture's words are fields of the model. */
 export async function renderDocx(edition: Edition, _templatesDir?: string): Promise<Uint8Array> {
-  const context = new DocxContext(edition);
+  const context = new DocxContext(edition, PAGE);
   const page = { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin };
+  context.breakPage(); // the body starts on a page of its own
   const body = edition.root.children.flatMap((chapter) => block(chapter, context));
+  context.takePageBreak();
+  // Laid out once the body is drawn: a node the writer cannot draw stops it first, with its own message.
+  const front = [...titlePage(edition), ...contents(edition, context, contentsPages(edition))];
   const notes = footnotes(edition, context);
   const lists = context.numbering.config();
   const document = new Document({
@@ -29,20 +56,24 @@ export async function renderDocx(edition: Edition, _templatesDir?: string): Prom
     styles: styles(edition.labels.locale),
     footnotes: notes,
     ...(lists.length ? { numbering: { config: lists } } : {}),
-    // The contents' page numbers are PAGEREF fields: LibreOffice computes them when it lays the
-    // document out, Word when it opens it (updateFields). docx/layout could cache estimates in them,
-    // but it costs 1.5 s a document and its estimates differed from LibreOffice's pages (see notes).
-    features: { updateFields: true },
+    // Word and LibreOffice hyphenate the runs by their language (w:lang, from the styles); Word
+    // also keeps to two hyphenated lines in a row and leaves words in capitals whole (LibreOffice
+    // 7.4 reads neither). No w:updateFields: every field has its stored result, Word asks nothing.
+    hyphenation: { autoHyphenation: true, consecutiveHyphenLimit: 2, doNotHyphenateCaps: true },
     sections: [
-      { properties: { page }, ...(edition.draft ? { headers: { default: titleHeader(edition) } } : {}), children: [...titlePage(edition), ...contents(edition, context)] },
       {
-        properties: { page: { ...page, pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } }, type: SectionType.NEXT_PAGE },
-        headers: { default: header(edition) },
-        footers: { default: footer(edition) },
-        children: body,
+        properties: { page, titlePage: true },
+        headers: { first: titleHeader(edition), default: header(edition) },
+        // The footer's stored page number is that of the first page that shows it, the contents'.
+        footers: { first: titleFooter(), default: footer(edition, 2) },
+        children: [...front, ...body],
       },
     ],
   });
   for (const style of codeStyles()) document.Styles.addChildElement(style);
-  return normalisePackage(compileParts(document), edition.epoch, edition.labels.locale, [...context.faces].sort());
+  return normalisePackage(compileParts(document), {
+    epoch: edition.epoch,
+    locale: edition.labels.locale,
+    extra: [...context.faces].sort(),
+  });
 }

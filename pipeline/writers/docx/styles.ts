@@ -6,13 +6,24 @@
 import { AlignmentType, BorderStyle, ImportedXmlComponent, LineRuleType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
 import { FAMILY, FAMILY_OF } from '../../text/fonts.js';
 
-export const PAGE = {
+/** A page's size and margins, in twips: folio's own (`PAGE`), or a reference document's. */
+export interface PageGeometry {
+  readonly width: number;
+  readonly height: number;
+  readonly margin: { readonly top: number; readonly bottom: number; readonly left: number; readonly right: number; readonly header: number; readonly footer: number };
+}
+
+export const PAGE: PageGeometry = {
   /** A4 in twips, margins as in the published report. */
   width: 11906,
   height: 16838,
   margin: { top: 1700, bottom: 1300, left: 1418, right: 1418, header: 567, footer: 567 },
 };
-export const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
+
+/** The width text runs in between the margins, in twips. */
+export function textWidth(page: PageGeometry): number {
+  return page.width - page.margin.left - page.margin.right;
+}
 /** Contents entries stop short of the margin, where their page numbers stand. */
 export const TOC_RIGHT_INDENT = 567;
 /** Indent of each list level and of each block quote, in twips. */

@@ -15,7 +15,7 @@ import type { DocxContext } from './context.js';
 import { inlines } from './inlines.js';
 import { paragraph } from './paragraphs.js';
 import { resolvedInlines } from './resolved.js';
-import { TABLE_BORDER, TEXT_WIDTH } from './styles.js';
+import { TABLE_BORDER } from './styles.js';
 
 /** Word's default cell margins (108 twips each side), and a little room for renderers that round. */
 const CELL_PADDING = 2 * 108 + 20;
@@ -158,8 +158,10 @@ const ALIGN = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: Al
 
 export function table(node: MdTable, context: DocxContext): FileChild[] {
   const { frame } = context;
+  // A page break waiting for the next paragraph goes before the table, not into its first cell.
+  const before = context.pageBreakPending ? [paragraph([], context)] : [];
   const columns = Math.max(1, ...node.children.map((row) => row.children.length));
-  const available = TEXT_WIDTH - frame.indent;
+  const available = context.textWidth - frame.indent;
   const { widths, size, fixed } = layout(columnExtents(node, columns), frame.styles.tableSize, available);
   const align = node.align ?? [];
   const rows = node.children.map(
@@ -176,6 +178,7 @@ export function table(node: MdTable, context: DocxContext): FileChild[] {
       }),
   );
   return [
+    ...before,
     new Table({
       columnWidths: widths,
       width: { size: sum(widths), type: WidthType.DXA },
