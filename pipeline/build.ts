@@ -26,6 +26,8 @@ export interface BuildOptions {
   onWritten?: (file: BuiltFile) => void;
   /** Called once the number of files to render is known. */
   onStart?: (total: number) => void;
+  /** A Word document whose styles, page size, margins and fonts the DOCX editions take (`--reference-doc`). */
+  referenceDoc?: string;
 }
 
 export interface BuiltFile {
@@ -93,7 +95,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const jobs: RenderJob[] = [];
   for (const edition of ok) {
     for (const format of chosen) {
-      jobs.push({ id: jobs.length, edition, format: format.name, templatesDir: options.templatesDir, languages: languages_ });
+      jobs.push({ id: jobs.length, edition, format: format.name, templatesDir: options.templatesDir, languages: languages_, ...(options.referenceDoc ? { referenceDoc: options.referenceDoc } : {}) });
     }
   }
   // Temporary files left by a build that was killed: never complete editions, so they go.

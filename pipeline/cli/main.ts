@@ -1,5 +1,6 @@
 /** The `folio` command line: parses arguments and calls the library. */
 import { Command, Option, CommanderError } from 'commander';
+import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build, load } from '../build.js';
@@ -7,7 +8,6 @@ import { formatNames } from '../writers/registry.js';
 import { FolioError } from '../util/diagnostics.js';
 import { bundledTemplates, folioVersion, list, templatesFor } from './options.js';
 import { printDiagnostics, summary, type Reporter } from './report.js';
-import { newReport } from './new-report.js';
 import { ProgressBar } from './progress-bar.js';
 import { knownLanguages, withOfficial } from './languages.js';
 
@@ -40,13 +40,16 @@ export async function main(argv: string[]): Promise<number> {
     .option('-q, --quiet', 'print only problems')
     .option('-w, --watch', 'rebuild what a change affects and serve the HTML editions with live reload')
     .option('-p, --port <port>', 'the port to serve on with --watch (0: any free one)', (v) => Number(v), 4321)
+    .option('--reference-doc <file>', 'a Word document whose styles, page size, margins and fonts the DOCX editions take (default: reference.docx in the templates folder, if any)')
     .addHelpText('after', EXIT_HELP)
-    .action(async (options: { source: string; out: string; templates?: string; lang?: string[]; format?: string[]; quiet?: boolean; reporter: Reporter; watch?: boolean; port: number }) => {
+    .action(async (options: { source: string; out: string; templates?: string; lang?: string[]; format?: string[]; quiet?: boolean; reporter: Reporter; watch?: boolean; port: number; referenceDoc?: string }) => {
+      if (options.referenceDoc && !existsSync(options.referenceDoc)) throw new FolioError(`--reference-doc ${options.referenceDoc}: no such file (give a Word document, .docx)`, 2);
+      const reference = options.referenceDoc ? { referenceDoc: options.referenceDoc } : {};
       if (options.watch) {
         const { watchAndServe } = await import('./watch.js');
         await watchAndServe({
           sourceDir: options.source, outDir: options.out, templatesDir: templatesFor(options.source, options.templates),
-          languages: options.lang, formats: options.format, port: options.port, log: (line) => process.stdout.write(`${line}\n`),
+          languages: options.lang, formats: options.format, port: options.port, log: (line) => process.stdout.write(`${line}\n`), ...reference,
         });
         await new Promise(() => undefined); // until interrupted
       }
@@ -61,6 +64,7 @@ export async function main(argv: string[]): Promise<number> {
         templatesDir: templatesFor(options.source, options.templates),
         languages: options.lang,
         formats: options.format,
+        ...reference,
         // One line per edition as it is written.
         onStart: (total) => bar?.start(total),
         onWritten: progress
@@ -153,6 +157,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<dir>', 'a new folder')
     .option('-l, --lang <list>', 'languages, the official one first', list(undefined, 'language'), ['en'])
     .action(async (dir: string, options: { lang: string[] }) => {
+      const { newReport } = await import('./new-report.js'); // with the DOCX writer, for the reference document: loaded only here
       const files = newReport(dir, options.lang, bundledTemplates);
       // The sample chapters of a language folio has words for are translations: record them as such.
       const { loadPair, recordTranslated } = await import('../translate/record.js');

@@ -6,6 +6,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FolioError } from '../util/diagnostics.js';
+import { defaultReferenceDoc, REFERENCE_FILE } from '../writers/docx/reference-doc.js';
 
 type Sample = Record<string, string>;
 
@@ -33,6 +34,7 @@ export function newReport(dir: string, languages: string[], bundledTemplates: st
   };
   // Templates and labels, to adapt; a language folio has no labels for starts from the English ones.
   cpSync(bundledTemplates, join(dir, 'templates'), { recursive: true, filter: (src) => !src.includes(`${'/'}scaffold`) && !/labels[/\\][A-Za-z0-9-]+\.json$/.test(src) });
+  writeFileSync(join(dir, 'templates', REFERENCE_FILE), defaultReferenceDoc()); // folio's DOCX styles and page, to restyle in Word
   const draft: string[] = [];
   for (const lang of languages) {
     const own = join(bundledTemplates, 'labels', `${lang}.json`);

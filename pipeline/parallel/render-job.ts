@@ -9,6 +9,8 @@ export interface RenderJob {
   templatesDir: string;
   /** The other editions' languages and names, for the HTML language switch. */
   languages: { lang: string; name: string }[];
+  /** The path of a reference document for the DOCX (`--reference-doc`): a path, so the job stays serialisable. */
+  referenceDoc?: string;
 }
 
 export interface RenderResult {
@@ -23,7 +25,7 @@ export async function runJob(job: RenderJob): Promise<RenderResult> {
   try {
     const format = formats.find((f) => f.name === job.format);
     if (!format) throw new Error(`unknown format ${job.format}`);
-    const out = await format.render(job.edition, { templatesDir: job.templatesDir, languages: job.languages });
+    const out = await format.render(job.edition, { templatesDir: job.templatesDir, languages: job.languages, ...(job.referenceDoc ? { referenceDoc: job.referenceDoc } : {}) });
     const data = typeof out === 'string' ? new TextEncoder().encode(out) : out;
     return { id: job.id, data, ms: performance.now() - start };
   } catch (error) {

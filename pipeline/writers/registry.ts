@@ -5,6 +5,8 @@ export interface RenderContext {
   templatesDir: string;
   /** Every edition's language and its name, for the HTML language switch. */
   languages: { lang: string; name: string }[];
+  /** A Word document whose styles, page and fonts the DOCX takes (else the templates' reference.docx, if any). */
+  referenceDoc?: string;
 }
 
 export interface Format {
@@ -26,9 +28,11 @@ export const formats: Format[] = [
   {
     name: 'docx',
     extension: 'docx',
-    async render(edition, { templatesDir }) {
+    async render(edition, { templatesDir, referenceDoc }) {
       const { renderDocx } = await import('./docx/render-docx.js');
-      return renderDocx(edition, templatesDir);
+      const { loadReferenceDoc } = await import('./docx/reference-doc.js');
+      const reference = loadReferenceDoc(referenceDoc, templatesDir);
+      return renderDocx(edition, templatesDir, reference ? { reference } : {});
     },
   },
   {

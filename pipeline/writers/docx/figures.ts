@@ -17,14 +17,19 @@ import { STYLE } from './styles.js';
 /** Twips per CSS pixel (1/96 in): `docx` sizes pictures in pixels. */
 const TWIPS_PER_PX = 15;
 
-/** The chart as a picture: SVG, with the PNG fallback Word files require; its text as the picture's description. */
+/**
+ * The chart as a picture: SVG, with the PNG fallback Word files require; its text as the picture's
+ * description. Its own size (in points), made smaller to fit a narrower text width (a reference
+ * document's page).
+ */
 export function chart(node: BarChart, context: DocxContext): FileChild[] {
   const shape = chartShape(node);
+  const fit = Math.min(1, (context.textWidth - context.frame.indent) / 20 / shape.width);
   const run = new ImageRun({
     type: 'svg',
     data: Buffer.from(chartSvg(node, FAMILY)),
     fallback: { type: 'png', data: chartPng(node) },
-    transformation: { width: shape.width * (96 / 72), height: shape.height * (96 / 72) },
+    transformation: { width: shape.width * fit * (96 / 72), height: shape.height * fit * (96 / 72) },
     altText: { name: node.title, title: node.title, description: node.alt },
   });
   return [paragraph([run], context)];

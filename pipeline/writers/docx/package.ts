@@ -2,8 +2,9 @@
  * Finishes the DOCX package and makes it deterministic: `docx` stamps the clock into core.xml,
  * numbers bookmarks with a process-wide counter, gives external hyperlinks random relationship ids,
  * and zips with the current time. Here the dates come from the edition's epoch, ids are renumbered
- * in order, the document language is added, the styles are finished as XML (the language on every
- * style: style-sheet.ts), and the parts are zipped with fixed entry times.
+ * in order, the document language is added, the styles are finished as XML (a reference document's
+ * merged in, the language on every style: style-sheet.ts), the reference's theme and font names
+ * taken, and the parts are zipped with fixed entry times.
  *
  * The parts come straight from `docx`'s compiler (`Packer.compiler`) rather than from its zip, which
  * would be deflated by `docx` only to be inflated here; they are zipped once, by yazl with Node's
@@ -14,7 +15,9 @@ import { Packer, type Document } from 'docx';
 import { buffer as bytesOf } from 'node:stream/consumers';
 import yazl from 'yazl';
 import { fontData, FAMILY, FAMILY_OF, type Face } from '../../text/fonts.js';
+import type { ReferenceDoc } from './reference-doc.js';
 import { finishStyles } from './style-sheet.js';
+import { attr, childrenOf, parseXml, rootOf, serializeXml, setChildren } from './xml.js';
 
 /** A package's parts by path, in the order they are zipped: XML as text, the rest as bytes. */
 export type Parts = Map<string, string | Uint8Array>;
@@ -141,11 +144,39 @@ export interface PackageOptions {
   locale: string;
   /** The faces besides PT Serif the document uses, embedded with it. */
   extra?: readonly ExtraFace[];
+  /** A reference document whose styles, theme and font names the package takes. */
+  reference?: ReferenceDoc;
+  /** Whether to embed the fonts (default yes; the reference document folio writes embeds none). */
+  embed?: boolean;
+}
+
+/** The path of the part a relationship of the main document's points to, by the relationship's type (`styles`, `theme`). */
+function partOf(parts: Parts, type: string): string | undefined {
+  const rels = textOf(parts, 'word/_rels/document.xml.rels');
+  if (!rels) return undefined;
+  const root = rootOf(parseXml(rels), 'Relationships');
+  const rel = root && childrenOf(root).find((r) => attr(r, 'Type')?.endsWith(`/relationships/${type}`));
+  const target = rel && attr(rel, 'Target');
+  return target === undefined ? undefined : target.startsWith('/') ? target.slice(1) : `word/${target}`;
+}
+
+/** The reference's fonts that fontTable.xml does not name yet, as entries without embedded faces (whose files are not taken). */
+function addReferenceFonts(parts: Parts, reference: ReferenceDoc): void {
+  const table = textOf(parts, 'word/fontTable.xml');
+  if (!table || !reference.fonts.length) return;
+  const tree = parseXml(table);
+  const root = rootOf(tree, 'w:fonts');
+  if (!root) return;
+  const named = new Set(childrenOf(root).map((f) => attr(f, 'w:name')));
+  const added = reference.fonts.filter((f) => !named.has(attr(f, 'w:name')));
+  if (!added.length) return;
+  setChildren(root, [...childrenOf(root), ...added]);
+  parts.set('word/fontTable.xml', serializeXml(tree));
 }
 
 /** Makes the parts deterministic and finishes them (see the module's comment); the zip is left to the caller. */
 export function finishParts(parts: Parts, options: PackageOptions): void {
-  const { epoch, locale: language, extra = [] } = options;
+  const { epoch, locale: language, extra = [], reference, embed = true } = options;
   const text = (name: string) => textOf(parts, name);
   const core = text('docProps/core.xml');
   if (core) {
@@ -193,8 +224,11 @@ export function finishParts(parts: Parts, options: PackageOptions): void {
     parts.set(name, xml);
   }
   const styles = text('word/styles.xml');
-  if (styles !== undefined) parts.set('word/styles.xml', finishStyles(styles, language));
-  embedFonts(parts, extra);
+  if (styles !== undefined) parts.set('word/styles.xml', finishStyles(styles, language, reference?.styles));
+  const theme = partOf(parts, 'theme');
+  if (reference?.theme !== undefined && theme && parts.has(theme)) parts.set(theme, reference.theme);
+  if (embed) embedFonts(parts, extra);
+  if (reference) addReferenceFonts(parts, reference);
 }
 
 /** The finished package (`finishParts`), zipped. */

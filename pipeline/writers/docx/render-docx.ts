@@ -2,7 +2,8 @@
  * The DOCX edition: real Word footnotes, styles rather than direct formatting, a title page, a
  * contents that is a real TOC field with page numbers, running header and `Page: N` footer, the
  * annex and the results table, PT Serif embedded, hyphenated in the edition's language. Written from
- * the edition model with the `docx` library.
+ * the edition model with the `docx` library; the styles, page and fonts of a reference document
+ * (`--reference-doc`, `templates/reference.docx`) take the place of folio's own when one is given.
  *
  * One section: the title page is its first page (`titlePg`), without header or footer; the contents
  * and the body follow with the running header and the footer. LibreOffice (7.4) draws the footnote
@@ -18,7 +19,13 @@ import { contentsEntries, DocxContext } from './context.js';
 import { contents, footer, header, titleFooter, titleHeader, titlePage } from './furniture.js';
 import { footnotes } from './notes.js';
 import { compileParts, normalisePackage } from './package.js';
+import type { ReferenceDoc } from './reference-doc.js';
 import { codeStyles, PAGE, styles } from './styles.js';
+
+export interface DocxOptions {
+  /** A reference document, read (`readReferenceDoc`): its styles, page size, margins and fonts are the edition's. */
+  reference?: ReferenceDoc;
+}
 
 /**
  * The page each heading of the contents is on in folio's own layout of the edition (the PDF's), as
@@ -36,9 +43,10 @@ function contentsPages(edition: Edition): Map<string, number> {
 }
 
 /** `templatesDir` is kept for the writers' common signature: the furniture's words are fields of the model. */
-export async function renderDocx(edition: Edition, _templatesDir?: string): Promise<Uint8Array> {
-  const context = new DocxContext(edition, PAGE);
-  const page = { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin };
+export async function renderDocx(edition: Edition, _templatesDir?: string, options: DocxOptions = {}): Promise<Uint8Array> {
+  const pageGeometry = options.reference?.page ?? PAGE;
+  const context = new DocxContext(edition, pageGeometry);
+  const page = { size: { width: pageGeometry.width, height: pageGeometry.height }, margin: pageGeometry.margin };
   context.breakPage(); // the body starts on a page of its own
   const body = edition.root.children.flatMap((chapter) => block(chapter, context));
   context.takePageBreak();
@@ -75,5 +83,6 @@ export async function renderDocx(edition: Edition, _templatesDir?: string): Prom
     epoch: edition.epoch,
     locale: edition.labels.locale,
     extra: [...context.faces].sort(),
+    ...(options.reference ? { reference: options.reference } : {}),
   });
 }

@@ -1,9 +1,12 @@
 /**
- * The finished styles.xml, changed as an XML tree: the edition's language on the defaults and on
- * every paragraph and character style, so that Word and LibreOffice hyphenate every run by its
- * language, and folio's headings, title, contents and furniture left unhyphenated.
+ * The finished styles.xml, changed as an XML tree: a reference document's styles merged in (as
+ * Pandoc's `--reference-doc`: its styles take the place of folio's of the same id, or of the same
+ * built-in name under another id, as Word writes them in other languages; folio's styles it lacks
+ * stay; its document defaults and latent styles are the document's), then the edition's language
+ * on the defaults and on every paragraph and character style, so that Word and LibreOffice
+ * hyphenate every run by its language.
  */
-import { attr, child, childrenOf, element, nameOf, parseXml, putInOrder, rootOf, serializeXml, setAttr, type XmlNode } from './xml.js';
+import { attr, child, childrenOf, element, nameOf, parseXml, putInOrder, rootOf, serializeXml, setAttr, setChildren, type XmlNode } from './xml.js';
 
 /** The order of a style's children (CT_Style). */
 const STYLE_ORDER = [
@@ -36,6 +39,7 @@ export const UNHYPHENATED = ['Title', 'CoverLine', 'Heading1', 'Heading2', 'Head
 
 const styleId = (style: XmlNode) => attr(style, 'w:styleId');
 const styleType = (style: XmlNode) => attr(style, 'w:type') ?? 'paragraph';
+const styleName = (style: XmlNode) => attr(child(style, 'w:name'), 'w:val')?.toLowerCase();
 const stylesIn = (root: XmlNode) => childrenOf(root).filter((c) => nameOf(c) === 'w:style');
 
 /** The child `name` of `parent`, made (in its place by `order`) when missing. */
@@ -63,6 +67,62 @@ function suppressHyphens(root: XmlNode, ids: readonly string[]): void {
   }
 }
 
+/**
+ * Gives the reference's styles folio's ids where they are folio's styles under another id (same
+ * type and name, such as `heading 1` with the id `berschrift1` in a German Word's file), and follows
+ * the renaming in the references between its styles.
+ */
+function matchIds(reference: XmlNode, ours: XmlNode): void {
+  const ourIds = new Set(stylesIn(ours).map(styleId));
+  const theirIds = new Set(stylesIn(reference).map(styleId));
+  const byName = new Map(stylesIn(ours).map((s) => [`${styleType(s)}/${styleName(s)}`, styleId(s)!]));
+  const renamed = new Map<string, string>();
+  for (const style of stylesIn(reference)) {
+    const id = styleId(style);
+    if (!id || ourIds.has(id)) continue;
+    const ourId = byName.get(`${styleType(style)}/${styleName(style)}`);
+    if (ourId && !theirIds.has(ourId) && ![...renamed.values()].includes(ourId)) renamed.set(id, ourId);
+  }
+  if (!renamed.size) return;
+  for (const style of stylesIn(reference)) {
+    const id = styleId(style);
+    if (id && renamed.has(id)) setAttr(style, 'w:styleId', renamed.get(id)!);
+    for (const ref of ['w:basedOn', 'w:next', 'w:link']) {
+      const node = child(style, ref);
+      const to = node ? renamed.get(attr(node, 'w:val') ?? '') : undefined;
+      if (node && to) setAttr(node, 'w:val', to);
+    }
+  }
+}
+
+/** The root's attributes with the reference's namespaces added, and `mc:Ignorable` naming those of both that are declared. */
+function mergeRootAttributes(ours: XmlNode, reference: XmlNode): void {
+  const mine = ours[':@'] ?? {};
+  const theirs = reference[':@'] ?? {};
+  const merged: Record<string, string> = { ...mine };
+  for (const [key, value] of Object.entries(theirs)) if (key.startsWith('@_xmlns:') && !(key in merged)) merged[key] = value;
+  const ignorable = [...new Set([...(mine['@_mc:Ignorable'] ?? '').split(/\s+/), ...(theirs['@_mc:Ignorable'] ?? '').split(/\s+/)])].filter((p) => p && `@_xmlns:${p}` in merged);
+  if (ignorable.length) merged['@_mc:Ignorable'] = ignorable.join(' ');
+  ours[':@'] = merged;
+}
+
+/** Folio's styles with the reference's in their place, and the reference's others after them. */
+function mergeStyles(ours: XmlNode, reference: XmlNode): void {
+  matchIds(reference, ours);
+  mergeRootAttributes(ours, reference);
+  const theirs = new Map(stylesIn(reference).map((s) => [styleId(s), s]));
+  const ourIds = new Set(stylesIn(ours).map(styleId));
+  const pick = (name: string) => child(reference, name) ?? child(ours, name);
+  const children: XmlNode[] = [];
+  for (const name of ['w:docDefaults', 'w:latentStyles']) {
+    const node = pick(name);
+    if (node) children.push(node);
+  }
+  for (const style of stylesIn(ours)) children.push(theirs.get(styleId(style)) ?? style);
+  for (const style of stylesIn(reference)) if (!ourIds.has(styleId(style))) children.push(style);
+  setChildren(ours, children);
+}
+
 /** The language on the document defaults and on every paragraph and character style. */
 function applyLanguage(root: XmlNode, locale: string): void {
   const defaults = ensure(root, 'w:docDefaults', STYLES_ORDER);
@@ -73,12 +133,18 @@ function applyLanguage(root: XmlNode, locale: string): void {
   }
 }
 
-/** styles.xml as the edition has it: folio's (as `docx` wrote them) with its unhyphenated styles marked and `locale` as every style's language. */
-export function finishStyles(ours: string, locale: string): string {
+/**
+ * styles.xml as the edition has it: folio's (`ours`, as `docx` wrote them) with folio's unhyphenated
+ * styles marked, the reference's styles merged in when there is one, and `locale` as every style's
+ * language.
+ */
+export function finishStyles(ours: string, locale: string, reference?: string): string {
   const tree = parseXml(ours);
   const root = rootOf(tree, 'w:styles');
   if (!root) throw new Error('styles.xml without w:styles');
   suppressHyphens(root, UNHYPHENATED);
+  const theirs = reference === undefined ? undefined : rootOf(parseXml(reference), 'w:styles');
+  if (theirs) mergeStyles(root, theirs);
   applyLanguage(root, locale);
   return serializeXml(tree);
 }
