@@ -1,6 +1,14 @@
 /** One rendering job: an edition in one format. Runs in a worker thread or in the main thread. */
 import type { Edition } from '../model/types.js';
 import { formats } from '../writers/registry.js';
+import { FolioError } from '../util/diagnostics.js';
+
+/** A user's error is its message; anything else is a bug, its stack shown only with FOLIO_DEBUG=1. */
+function describeFailure(error: unknown): string {
+  if (error instanceof FolioError) return error.message;
+  if (!(error instanceof Error)) return String(error);
+  return process.env.FOLIO_DEBUG === '1' ? `${error.message}\n${error.stack ?? ''}` : `internal error: ${error.message} (this is a bug; FOLIO_DEBUG=1 shows where)`;
+}
 
 export interface RenderJob {
   id: number;
@@ -29,6 +37,6 @@ export async function runJob(job: RenderJob): Promise<RenderResult> {
     const data = typeof out === 'string' ? new TextEncoder().encode(out) : out;
     return { id: job.id, data, ms: performance.now() - start };
   } catch (error) {
-    return { id: job.id, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error), ms: performance.now() - start };
+    return { id: job.id, error: describeFailure(error), ms: performance.now() - start };
   }
 }
