@@ -2,13 +2,19 @@
  * Reads a JSON file, validates it against a schema and reports each problem at its place
  * (`file:line:column` and the JSON path), through the diagnostics.
  */
-import { readFile } from 'node:fs/promises';
 import { Ajv, type ErrorObject } from 'ajv';
 import { parseTree, findNodeAtLocation, type Node as JsonNode, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import type { Point } from 'unist';
 import type { Diagnostics } from '../util/diagnostics.js';
+import { readFailure, readRegularFile } from '../util/read-file.js';
+import { isCalendarDate } from './schemas.js';
 
 const ajv = new Ajv({ allErrors: true, strict: true });
+// `format: 'date'`: a day that exists (`2026-02-30` does not), not only the shape YYYY-MM-DD.
+ajv.addFormat('date', { type: 'string', validate: isCalendarDate });
+
+/** Control characters and noncharacters, as in chapters (load/read-text.ts), but refused: JSON can only hold them escaped, on purpose or by a tool's mistake. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff]|[\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff][\udffe\udfff]/u;
 
 /** Line/column (1-based) of an offset in a text. */
 export function pointAt(text: string, offset: number): Point {
@@ -21,6 +27,26 @@ export function pointAt(text: string, offset: number): Point {
     }
   }
   return { line, column: offset - lastLineStart + 1, offset };
+}
+
+/** No file of a report nests deeper; deeper would only exhaust the parser's stack. */
+export const MAX_JSON_DEPTH = 64;
+
+/** The offset of the first bracket nested deeper than MAX_JSON_DEPTH (outside strings), if any. */
+function tooDeep(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return undefined;
 }
 
 /** JSON path `$.a.b[2]` of an ajv instance path `/a/b/2`. */
@@ -58,6 +84,12 @@ function describe(error: ErrorObject): string {
       return `must be of type ${String(p.type)}`;
     case 'pattern':
       return `must match ${String(p.pattern)}`;
+    case 'format':
+      return p.format === 'date' ? 'is not a date: write a day that exists, as YYYY-MM-DD' : `must be a ${String(p.format)}`;
+    case 'maximum':
+      return Number(p.limit) === Number.MAX_SAFE_INTEGER
+        ? `is larger than ${Number.MAX_SAFE_INTEGER} (2^53 − 1), the largest count folio can add up exactly`
+        : `must be at most ${String(p.limit)}`;
     default:
       return error.message ?? error.keyword;
   }
@@ -74,23 +106,29 @@ export interface JsonFile<T> {
 export async function readJson<T>(path: string, schema: object, diagnostics: Diagnostics, ruleId: string): Promise<JsonFile<T>> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = (await readRegularFile(path)).toString('utf8');
   } catch (error) {
-    diagnostics.error(path, `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { ruleId: 'missing-file' });
+    diagnostics.error(path, readFailure(error), { ruleId: 'missing-file' });
     return { path, text: '', value: undefined, tree: undefined };
   }
   diagnostics.file(path, text);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    diagnostics.error(path, `invalid JSON: nested more than ${MAX_JSON_DEPTH} levels deep`, { place: pointAt(text, deep), ruleId: 'invalid-json' });
+    return { path, text, value: undefined, tree: undefined };
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || !tree) {
-    for (const e of errors) {
+    for (const e of errors.slice(0, 20)) { // the first ones: a binary file would give thousands
       diagnostics.error(path, `invalid JSON: ${printParseErrorCode(e.error)}`, { place: pointAt(text, e.offset), ruleId: 'invalid-json' });
     }
     if (errors.length === 0) diagnostics.error(path, 'invalid JSON: empty file', { ruleId: 'invalid-json' });
     return { path, text, value: undefined, tree: undefined };
   }
   const value = JSON.parse(text) as T;
+  if (refuseControls(tree, text, path, diagnostics, ruleId)) return { path, text, value: undefined, tree };
   const validate = ajv.compile(schema);
   if (!validate(value)) {
     for (const error of validate.errors ?? []) {
@@ -103,4 +141,30 @@ export async function readJson<T>(path: string, schema: object, diagnostics: Dia
     return { path, text, value: undefined, tree };
   }
   return { path, text, value, tree };
+}
+
+/** Reports every string of the file holding a control character or noncharacter; true when there is one. */
+function refuseControls(tree: JsonNode, text: string, path: string, diagnostics: Diagnostics, ruleId: string): boolean {
+  let found = false;
+  const walk = (node: JsonNode, segments: (string | number)[]) => {
+    if (node.type === 'string' && typeof node.value === 'string') {
+      const match = CONTROL.exec(node.value);
+      if (match) {
+        found = true;
+        const code = `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+        diagnostics.error(path, `${jsonPath(segments)}: holds ${code}, a control character or noncharacter: remove it`, { place: pointAt(text, node.offset), ruleId });
+      }
+      return;
+    }
+    if (node.type === 'object') {
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key && value) walk(value, [...segments, String(key.value)]);
+      }
+    } else if (node.type === 'array') {
+      (node.children ?? []).forEach((child, i) => walk(child, [...segments, i]));
+    }
+  };
+  walk(tree, []);
+  return found;
 }

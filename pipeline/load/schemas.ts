@@ -1,5 +1,15 @@
 /** JSON schemas of the source's JSON files, validated with ajv. */
 
+/** `YYYY-MM-DD` naming a day that exists (`2026-02-29` and `2026-02-30` do not; `2028-02-29` does). */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
+  return d <= days;
+}
+
 const reportText = {
   type: 'object',
   required: ['country', 'event', 'title', 'mission'],
@@ -28,14 +38,15 @@ export const reportSchema = {
     id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' },
     officialLanguage: languageTag,
     languages: { type: 'array', minItems: 1, uniqueItems: true, items: languageTag },
-    eventDate: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+    eventDate: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date' },
     titleNote: { type: 'string', minLength: 1 },
     text: { type: 'object', additionalProperties: reportText },
     draft: { type: 'array', items: languageTag },
   },
 } as const;
 
-const count = { type: 'integer', minimum: 0 } as const;
+/** A count: a whole number that adds up exactly (beyond 2^53 − 1, doubles round and sums lie). */
+const count = { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER } as const;
 
 export const resultsSchema = {
   type: 'object',

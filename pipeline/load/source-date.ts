@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { FolioError } from '../util/diagnostics.js';
 
 function lastCommit(sourceDir: string): number | undefined {
   try {
@@ -20,7 +21,13 @@ function lastCommit(sourceDir: string): number | undefined {
 /** Seconds of the newest file's modification time under `dir`. */
 function newestFile(dir: string): number {
   let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0; // an unreadable folder: its files cannot date the edition (load reports what it cannot read)
+  }
+  for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestFile(path));
     else if (entry.isFile()) newest = Math.max(newest, Math.floor(statSync(path).mtimeMs / 1000));
@@ -29,9 +36,21 @@ function newestFile(dir: string): number {
 }
 
 /** Uncommitted edits make the working tree newer than its last commit: then the files' time counts. */
+/** The last second of 9999: later dates have no four-digit year, and PDF and DOCX dates need one. */
+export const MAX_EPOCH = 253402300799;
+
+/** SOURCE_DATE_EPOCH when set: whole seconds since 1970 up to the end of 9999, else a usage error (never silently 1970). */
+export function epochFromVariable(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) > MAX_EPOCH) {
+    throw new FolioError(`SOURCE_DATE_EPOCH=${JSON.stringify(raw).slice(1, -1).slice(0, 40)} is not a date: give whole seconds since 1970-01-01 (0 to ${MAX_EPOCH}, the end of 9999), or unset it`, 2);
+  }
+  return Number(raw);
+}
+
 export function sourceEpoch(sourceDir: string, environment: NodeJS.ProcessEnv = process.env): number {
-  const raw = environment.SOURCE_DATE_EPOCH;
-  if (raw && /^\d+$/.test(raw)) return Number(raw);
+  const given = epochFromVariable(environment.SOURCE_DATE_EPOCH);
+  if (given !== undefined) return given;
   const commit = lastCommit(sourceDir);
   if (commit !== undefined && !dirty(sourceDir)) return commit;
   return newestFile(sourceDir) || commit || 0;

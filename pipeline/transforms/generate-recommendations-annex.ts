@@ -33,8 +33,20 @@ function copyWithoutNotes<T>(nodes: T): T {
 function collectRecommendations({ tree, diagnostics, pathOf }: TransformContext) {
   const all: Recommendation[] = [];
   const byId = new Map<string, Recommendation>();
+  const nested = new Set<Recommendation>();
   visit(tree, 'recommendation', (node: Recommendation) => {
     all.push(node);
+    // One inside another would be listed twice in the annex (the outer one's text holds it).
+    for (const child of node.children) {
+      visit(child, 'recommendation', (inner: Recommendation) => {
+        if (nested.has(inner)) return;
+        nested.add(inner);
+        diagnostics.error(pathOf(inner), `recommendation \`${inner.id}\` is written inside recommendation \`${node.id}\`: recommendations cannot nest; close the first (\`:::\`) before the second`, {
+          place: inner.position,
+          ruleId: 'recommendation-place',
+        });
+      });
+    }
     if (!node.id) return;
     const first = byId.get(node.id);
     if (first) {

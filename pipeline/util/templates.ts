@@ -2,11 +2,11 @@
  * Handlebars templates: strict mode (a missing label or field is an error naming the template,
  * the line and the key), no prototype access, HTML-escaped by default. Compiled once per path.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { FolioError } from './diagnostics.js';
 import { shown } from './paths.js';
+import { readFailure, readRegularFileSync, UnreadableFile } from './read-file.js';
 
 const hbs = Handlebars.create();
 hbs.registerHelper('upper', (value: unknown) => String(value ?? '').toLocaleUpperCase());
@@ -15,7 +15,7 @@ hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 const cache = new Map<string, Handlebars.TemplateDelegate>();
 
 export class TemplateError extends FolioError {
-  constructor(readonly path: string, readonly line: number | undefined, readonly column: number | undefined, reason: string) {
+  constructor(readonly path: string, readonly line: number | undefined, readonly column: number | undefined, readonly reason: string) {
     super(`${path}${line ? `:${line}:${column ?? 1}` : ''}: ${reason}`);
   }
 }
@@ -34,9 +34,10 @@ function failure(path: string, error: unknown): TemplateError {
 function compile(path: string, noEscape = false): Handlebars.TemplateDelegate {
   let source: string;
   try {
-    source = readFileSync(path, 'utf8');
-  } catch {
-    throw new FolioError(`template not found: ${shown(path)}`);
+    source = readRegularFileSync(path).toString('utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new TemplateError(shown(path), undefined, undefined, code === 'ENOENT' ? 'template not found' : error instanceof UnreadableFile ? error.reason : readFailure(error));
   }
   try {
     // Parse now, so syntax errors surface with the template's name even before it is used.
@@ -74,4 +75,20 @@ export function fill(label: string, data: object): string {
     cache.set(`label:${label}`, compiled);
   }
   return compiled(data);
+}
+
+/**
+ * Why a label with placeholders cannot be filled with `names` (`Note {{number}}` with `number`), or
+ * undefined when it can: a placeholder the pipeline does not give, or broken Handlebars.
+ */
+export function labelProblem(label: string, names: readonly string[]): string | undefined {
+  try {
+    fill(label, Object.fromEntries(names.map((n) => [n, '1'])));
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const key = /"([^"]+)" not defined/.exec(message)?.[1];
+    const given = names.map((n) => `{{${n}}}`).join(', ');
+    return key ? `uses {{${key}}}, which folio does not fill here: use ${given}` : `is not a valid label (${message.split('\n')[0]}): its placeholders are ${given}`;
+  }
 }
