@@ -1,17 +1,23 @@
 /**
  * `folio build`: load, check, model and render every requested edition. Editions of a language with
- * errors are not written (the previous files stay); every file is written atomically.
+ * errors are not written (the previous files stay); the formats of a language are replaced together or
+ * not at all (rendered to temporary files, then renamed); every file is written atomically.
  */
 import { join, sep } from 'node:path';
-import { readdir, rm } from 'node:fs/promises';
+import { lstat, rename, rm, stat } from 'node:fs/promises';
+import type { Paragraph, Text } from 'mdast';
 import type { Edition } from './model/types.js';
 import { Diagnostics } from './util/diagnostics.js';
-import { loadSource, shown } from './load/load-source.js';
+import { loadSource, shown, type SourceSet } from './load/load-source.js';
+import { locate } from './load/read-json.js';
+import { TemplateError } from './util/templates.js';
 import { buildEditions } from './transforms/build-editions.js';
 import { checkTranslations } from './check/check-translations.js';
 import { checkGlyphs } from './check/check-glyphs.js';
 import { formats } from './writers/registry.js';
-import { writeFileAtomic } from './util/atomic-write.js';
+import { removeStaleTemps, writeTemp } from './util/atomic-write.js';
+import { EXIT_INTERNAL, systemErrorMessage } from './util/errors.js';
+import { languageTagProblem } from './util/language-tag.js';
 import { renderJobs } from './parallel/render-pool.js';
 import type { RenderJob } from './parallel/render-job.js';
 import { FolioError } from './util/diagnostics.js';
@@ -55,7 +61,8 @@ export interface BuildResult {
 function languageOf(path: string, sourceDir: string, templatesDir: string, languages: string[]): string | undefined {
   const normalised = path.split(sep).join('/');
   for (const lang of languages) {
-    if (normalised.startsWith(shown(join(sourceDir, lang)).split(sep).join('/') + '/')) return lang;
+    const folder = shown(join(sourceDir, lang)).split(sep).join('/');
+    if (normalised === folder || normalised.startsWith(folder + '/')) return lang;
     if (normalised === shown(join(templatesDir, 'labels', `${lang}.json`)).split(sep).join('/')) return lang;
   }
   return undefined;
@@ -64,10 +71,78 @@ function languageOf(path: string, sourceDir: string, templatesDir: string, langu
 export async function load(sourceDir: string, templatesDir: string, languages?: string[]) {
   const diagnostics = new Diagnostics();
   const source = await loadSource(sourceDir, templatesDir, diagnostics, languages);
-  const editions = buildEditions(source, diagnostics);
+  let editions: Edition[] = [];
+  try {
+    editions = buildEditions(source, diagnostics);
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error;
+    templateProblem(error, diagnostics);
+  }
   checkTranslations(source, editions, diagnostics);
   for (const edition of editions) checkGlyphs(edition, diagnostics);
+  furnitureGlyphs(source, editions, diagnostics);
+  await preflight(editions, templatesDir, diagnostics);
   return { diagnostics, source, editions };
+}
+
+/** A template's error as a problem at its place, so `check` lists it with the others. */
+function templateProblem(error: TemplateError, diagnostics: Diagnostics): void {
+  const place = error.line ? { line: error.line, column: error.column ?? 1 } : undefined;
+  diagnostics.error(error.path, error.reason, { place, ruleId: 'template' });
+}
+
+/**
+ * What only a writer would find, found now so that a clean `check` means the build succeeds: the HTML
+ * page template (`html/page.hbs`, strict: every key it uses) and its stylesheet, rendered once per
+ * language around an empty body (a few milliseconds; the body's nodes are the resolved model's).
+ */
+async function preflight(editions: Edition[], templatesDir: string, diagnostics: Diagnostics): Promise<void> {
+  const html = formats.find((f) => f.name === 'html');
+  if (!html) return;
+  const languages = editions.map((e) => ({ lang: e.lang, name: e.labels.languageName }));
+  for (const edition of editions) {
+    try {
+      await html.render({ ...edition, root: { ...edition.root, children: [] } }, { templatesDir, languages });
+    } catch (error) {
+      if (error instanceof TemplateError) templateProblem(error, diagnostics);
+      else {
+        const system = systemErrorMessage(error);
+        if (!system) throw error;
+        const path = (error as NodeJS.ErrnoException).path;
+        diagnostics.error(path ? shown(path) : shown(templatesDir), system, { ruleId: 'missing-file' });
+      }
+      return; // the templates are shared: one report is enough
+    }
+  }
+}
+
+/**
+ * Characters of report.json's texts and of the labels that the editions' font cannot draw: the PDF
+ * refuses them as it refuses them in chapters, so `check` warns of them at their JSON place, through
+ * the same check as the chapters' text (check/check-glyphs.ts reads text nodes of chapters).
+ */
+function furnitureGlyphs(source: SourceSet, editions: Edition[], diagnostics: Diagnostics): void {
+  const strings = (file: { text: string; tree: Parameters<typeof locate>[1] }, value: unknown, segments: (string | number)[], out: Text[]) => {
+    if (typeof value === 'string') {
+      const at = locate(file.text, file.tree, segments);
+      out.push({ type: 'text', value, ...(at ? { position: { start: at, end: at } } : {}) });
+    } else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) strings(file, inner, [...segments, key], out);
+    }
+  };
+  for (const edition of editions) {
+    const chapters: { type: 'chapter'; path: string; children: Paragraph[] }[] = [];
+    const fromReport: Text[] = [];
+    strings(source.report, source.report.value?.text[edition.lang], ['text', edition.lang], fromReport);
+    chapters.push({ type: 'chapter', path: source.report.path, children: [{ type: 'paragraph', children: fromReport }] });
+    const labels = source.labels.get(edition.lang);
+    if (labels?.value) {
+      const fromLabels: Text[] = [];
+      strings(labels, labels.value, [], fromLabels);
+      chapters.push({ type: 'chapter', path: labels.path, children: [{ type: 'paragraph', children: fromLabels }] });
+    }
+    checkGlyphs({ ...edition, root: { type: 'root', children: chapters }, notes: [] } as unknown as Edition, diagnostics);
+  }
 }
 
 /** Pages of a PDF written by folio (its page objects). */
@@ -76,8 +151,50 @@ function countPdfPages(data: Uint8Array): number {
   return (text.match(/\/Type \/Page\b(?!s)/g) ?? []).length;
 }
 
+/** What happened to one language's files in a build. */
+interface LanguageRun {
+  /** Jobs not finished yet. */
+  left: number;
+  /** Rendered and written to temporary files, waiting for the others of the language. */
+  ready: { tmp: string; file: Omit<BuiltFile, 'at'> }[];
+  /** Formats that could not be rendered or written, with why. */
+  failures: { format: string; reason: string; internal: boolean }[];
+}
+
+/**
+ * A writer's error as render-job.ts passes it: a refusal (FolioError) is its message; anything else
+ * is a bug, `internal error: …` (with its stack under FOLIO_DEBUG=1).
+ */
+function renderFailure(error: string | undefined): { reason: string; internal: boolean } {
+  if (!error) return { reason: 'internal error: the writer returned nothing (this is a bug)', internal: true };
+  const internal = error.startsWith('internal error: ') || /\n\s+at /.test(error);
+  return { reason: error, internal };
+}
+
+const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
+/** The message of a build in which some languages could not be replaced: who was written, who was not, and why. */
+function failureMessage(runs: Map<string, LanguageRun>, written: BuiltFile[], skipped: string[], outDir: string): string {
+  const lines: string[] = [];
+  for (const [lang, run] of runs) {
+    if (!run.failures.length) continue;
+    const failed = run.failures.map((f) => `${f.format}: ${f.reason}`);
+    lines.push(`${lang}: not replaced, its previous files in ${shown(join(outDir, lang))} are unchanged: ${failed.join('; ')}`);
+  }
+  const done = [...new Set(written.map((w) => w.lang))].map((lang) => `${lang} (${written.filter((w) => w.lang === lang).map((w) => w.format).join(', ')})`);
+  lines.push(done.length ? `written: ${list(done)}` : 'nothing was written');
+  if (skipped.length) lines.push(`not rebuilt because of errors in the source: ${skipped.join(', ')} (their previous files are unchanged)`);
+  return `the build failed for ${list([...runs].filter(([, r]) => r.failures.length).map(([l]) => l))}:\n${lines.join('\n')}`;
+}
+
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  for (const lang of options.languages ?? []) {
+    const problem = languageTagProblem(lang);
+    if (problem) throw new FolioError(`--lang: ${problem}`, 2);
+  }
+  const outStat = await stat(options.outDir).catch(() => undefined);
+  if (outStat && !outStat.isDirectory()) throw new FolioError(`--out ${options.outDir} is a file, not a folder: give the folder the editions go to`, 2);
   const { diagnostics, source, editions } = await load(options.sourceDir, options.templatesDir, options.languages);
   const languages = [...source.chapters.keys()];
   const failing = new Set<string>();
@@ -98,29 +215,64 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       jobs.push({ id: jobs.length, edition, format: format.name, templatesDir: options.templatesDir, languages: languages_, ...(options.referenceDoc ? { referenceDoc: options.referenceDoc } : {}) });
     }
   }
-  // Temporary files left by a build that was killed: never complete editions, so they go.
-  for (const edition of ok) {
-    const dir = join(options.outDir, edition.lang);
-    for (const name of await readdir(dir).catch(() => [] as string[])) {
-      if (/^\.report\.[a-z]+\.\d+\.[a-z0-9]+\.tmp$/.test(name)) await rm(join(dir, name), { force: true });
-    }
+  const target = (lang: string, format: string) => join(options.outDir, lang, `report.${formats.find((f) => f.name === format)!.extension}`);
+  // Temporary files left by a build that was killed (its process is gone): never complete editions,
+  // so they go. Another build running on the same folder keeps its own.
+  for (const edition of ok) await removeStaleTemps(join(options.outDir, edition.lang), formats.map((f) => `report.${f.extension}`));
+  // All formats of a language are replaced together, or none: each is rendered and written to a
+  // temporary file; once the language's last one is, all are renamed, or, when one failed, removed.
+  const runs = new Map<string, LanguageRun>();
+  for (const job of jobs) {
+    const run = runs.get(job.edition.lang) ?? { left: 0, ready: [], failures: [] };
+    run.left++;
+    runs.set(job.edition.lang, run);
   }
-  options.onStart?.(jobs.length);
-  const failures: string[] = [];
-  await renderJobs(jobs, async (job, result) => {
-    if (result.error || !result.data) {
-      failures.push(`${job.edition.lang} ${job.format}: ${result.error ?? 'no output'}`);
+  const settle = async (run: LanguageRun) => {
+    for (const { file } of run.ready) {
+      const existing = await lstat(file.path).catch(() => undefined);
+      if (existing?.isDirectory()) run.failures.push({ format: file.format, reason: `${shown(file.path)} is a folder`, internal: false });
+    }
+    if (run.failures.length) {
+      await Promise.all(run.ready.map(({ tmp }) => rm(tmp, { force: true })));
       return;
     }
-    const format = formats.find((f) => f.name === job.format)!;
-    const path = join(options.outDir, job.edition.lang, `report.${format.extension}`);
-    await writeFileAtomic(path, result.data);
-    const pages = job.format === 'pdf' ? countPdfPages(result.data) : undefined;
-    written.push({ lang: job.edition.lang, format: job.format, path, bytes: result.data.byteLength, ms: result.ms, at: performance.now() - started, pages });
-    options.onWritten?.(written[written.length - 1]!);
+    for (const [i, { tmp, file }] of run.ready.entries()) {
+      try {
+        await rename(tmp, file.path);
+      } catch (error) {
+        await Promise.all(run.ready.slice(i).map((r) => rm(r.tmp, { force: true })));
+        const replaced = run.ready.slice(0, i).map((r) => r.file.format);
+        run.failures.push({ format: file.format, reason: `${systemErrorMessage(error) ?? String(error)}${replaced.length ? ` (${replaced.join(', ')} already replaced: the folder mixes this build's and the previous files)` : ''}`, internal: false });
+        return;
+      }
+      written.push({ ...file, at: performance.now() - started });
+      options.onWritten?.(written[written.length - 1]!);
+    }
+    run.ready = [];
+  };
+  options.onStart?.(jobs.length);
+  await renderJobs(jobs, async (job, result) => {
+    const lang = job.edition.lang;
+    const run = runs.get(lang)!;
+    if (result.error || !result.data) run.failures.push({ format: job.format, ...renderFailure(result.error) });
+    else if (!run.failures.length) {
+      const path = target(lang, job.format);
+      try {
+        const tmp = await writeTemp(path, result.data);
+        const pages = job.format === 'pdf' ? countPdfPages(result.data) : undefined;
+        run.ready.push({ tmp, file: { lang, format: job.format, path, bytes: result.data.byteLength, ms: result.ms, pages } });
+      } catch (error) {
+        const system = systemErrorMessage(error);
+        run.failures.push({ format: job.format, reason: system ?? String(error), internal: !system });
+      }
+    }
+    if (--run.left === 0) await settle(run);
   });
-  if (failures.length) throw new FolioError(`rendering failed (the previous files are unchanged):\n${failures.join('\n')}`);
-  written.sort((a, b) => (languages.indexOf(a.lang) - languages.indexOf(b.lang)) || (chosen.findIndex((f) => f.name === a.format) - chosen.findIndex((f) => f.name === b.format)));
   const skipped = sharedFailure ? languages : languages.filter((l) => failing.has(l));
+  written.sort((a, b) => (languages.indexOf(a.lang) - languages.indexOf(b.lang)) || (chosen.findIndex((f) => f.name === a.format) - chosen.findIndex((f) => f.name === b.format)));
+  if ([...runs.values()].some((r) => r.failures.length)) {
+    const internal = [...runs.values()].some((r) => r.failures.some((f) => f.internal));
+    throw new FolioError(failureMessage(runs, written, skipped, options.outDir), internal ? EXIT_INTERNAL : 1);
+  }
   return { diagnostics, editions, written, skipped };
 }

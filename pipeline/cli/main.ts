@@ -5,6 +5,7 @@ import { relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build, load } from '../build.js';
 import { formatNames } from '../writers/registry.js';
+import { describeFailure } from '../util/errors.js';
 import { FolioError } from '../util/diagnostics.js';
 import { bundledTemplates, folioVersion, list, templatesFor } from './options.js';
 import { printDiagnostics, summary, type Reporter } from './report.js';
@@ -12,7 +13,7 @@ import { ProgressBar } from './progress-bar.js';
 import { knownLanguages, withOfficial } from './languages.js';
 
 const EXIT_HELP = `
-Exit codes: 0 success, 1 errors in the source (or a failed build), 2 bad usage.`;
+Exit codes: 0 success, 1 errors in the source (or a failed build), 2 bad usage, 70 a bug in folio.`;
 
 const reporterOption = () =>
   new Option('-r, --reporter <reporter>', 'how to print problems: auto (a table on a terminal, file:line:column lines when piped), text (lines), table, github (Actions annotations), json')
@@ -168,17 +169,26 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`wrote ${files.length} files to ${dir}; next: folio build --source ${dir} --out ${dir}/out\n`);
     });
 
+  // Every failure ends as one line (util/errors.ts): no stack trace for a user's error, ever.
+  process.on('uncaughtException', fail).on('unhandledRejection', fail);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version' ? 0 : 2;
     }
-    if (error instanceof FolioError) {
-      process.stderr.write(`folio: ${error.message}\n`);
-      return error.exitCode;
-    }
-    throw error;
+    const failure = describeFailure(error);
+    process.stderr.write(`folio: ${failure.message}\n`);
+    return failure.exitCode;
+  } finally {
+    process.off('uncaughtException', fail).off('unhandledRejection', fail);
   }
   return exitCode;
+}
+
+/** An error no command awaited (a server's callback, a stray promise): told like any other, then exit. */
+function fail(error: unknown): void {
+  const failure = describeFailure(error);
+  process.stderr.write(`folio: ${failure.message}\n`);
+  process.exit(failure.exitCode);
 }

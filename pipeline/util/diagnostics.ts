@@ -78,5 +78,8 @@ export class FolioError extends Error {
   constructor(message: string, readonly exitCode = 1) {
     super(message);
     this.name = 'FolioError';
+    // Again, now that the name is set: the stack's first line then says `FolioError:`, which is how a
+    // writer's error that crossed a worker thread as text is told from a bug (build.ts).
+    Error.captureStackTrace(this, new.target);
   }
 }
