@@ -45,8 +45,10 @@ screenshots: build
 
 # A longer run of the property tests (random documents through every writer).
 fuzz: dist/.built
-	FUZZ_RUNS=$${FUZZ_RUNS:-400} $(NODE_BIN)/vitest run test/fuzz.test.ts test/layout-engine.test.ts
+	FUZZ_RUNS=$${FUZZ_RUNS:-400} $(NODE_BIN)/vitest run test/fuzz.test.ts test/layout-engine.test.ts test/reliability-fuzz.test.ts
 
 # Times folio against Pandoc (installed separately: apt-get install pandoc texlive-xetex).
+# Then how check and build grow with notes, paragraph length and nesting (1x, 3x, 10x: at most linearly).
 bench: dist/.built
 	npm run --silent bench
+	node dist/pipeline/bench/scaling.js .
