@@ -100,6 +100,14 @@ async function preflight(editions: Edition[], templatesDir: string, diagnostics:
   const html = formats.find((f) => f.name === 'html');
   if (!html) return;
   const languages = editions.map((e) => ({ lang: e.lang, name: e.labels.languageName }));
+  // The writer reads the stylesheet itself: a FIFO there would block it (and check) forever.
+  for (const name of ['html/page.hbs', 'html/style.css']) {
+    const path = join(templatesDir, name);
+    const found = await stat(path).catch(() => undefined);
+    if (found?.isFile()) continue;
+    diagnostics.error(shown(path), found ? 'not a regular file: folio reads only regular files' : 'template not found', { ruleId: 'missing-file' });
+    return;
+  }
   for (const edition of editions) {
     try {
       await html.render({ ...edition, root: { ...edition.root, children: [] } }, { templatesDir, languages });

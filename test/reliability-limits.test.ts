@@ -2,7 +2,8 @@
  * Bounded time and memory: what made folio hang, overflow its stack or grow with the square of the
  * source is refused at its place, or now takes linear time.
  */
-import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -131,4 +132,15 @@ describe('special files', () => {
       spawnSync('chmod', ['755', join(source, 'en')]);
     }
   });
+});
+
+describe('special files among the templates', () => {
+  it('a FIFO as the HTML stylesheet is refused by check, not read (the HTML writer would block on it)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-templates-'));
+    cpSync(templates, dir, { recursive: true });
+    rmSync(join(dir, 'html', 'style.css'));
+    expect(spawnSync('mkfifo', [join(dir, 'html', 'style.css')]).status).toBe(0);
+    const found = (await load(fixtureSource(), dir)).diagnostics.list().find((m) => m.path.endsWith('style.css'));
+    expect(found?.message).toBe('not a regular file: folio reads only regular files');
+  }, 20_000);
 });
