@@ -9,7 +9,6 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { XMLValidator } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
@@ -27,6 +26,7 @@ import type { Edition, Labels, ReportMeta, ResolvedBlock, ResolvedInline } from 
 import { DocxFile, childrenOf, nameOf, walk, type XmlNode } from './docx-reader.js';
 import { editionFromMarkdown } from './edition-from-markdown.js';
 import { templates } from './helpers.js';
+import { greyPng } from './png.js';
 
 // ---------- reading the XML back ----------
 
@@ -655,24 +655,6 @@ describe('DOCX tables', () => {
   });
 });
 
-/** A PNG of w × h grey pixels. */
-function png(w: number, h: number): Uint8Array {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body) >>> 0, body.length + 4);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(w, 0);
-  header.writeUInt32BE(h, 4);
-  header[8] = 8;
-  const rows = Buffer.alloc((w + 1) * h, 0x80);
-  for (let y = 0; y < h; y++) rows[y * (w + 1)] = 0;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
-}
 /** An English edition of one chapter in a source folder of its own, with its pictures. */
 function editionWithFiles(markdown: string, files: Record<string, Uint8Array | string>): Edition {
   const dir = mkdtempSync(join(tmpdir(), 'folio-docx-fig-'));
@@ -692,7 +674,7 @@ describe('DOCX figures', () => {
 
   it('are pictures sized to their share of the text width, with their alt text and a caption under them', async () => {
     const edition = editionWithFiles('![A grey box](box.png "The box"){width=50%}\n\n![A small box](small.png)\n\n![A vector box](v.svg)\n', {
-      'box.png': png(40, 20), 'small.png': png(30, 10), 'v.svg': SVG,
+      'box.png': greyPng(40, 20), 'small.png': greyPng(30, 10), 'v.svg': SVG,
     });
     const docx = await render(edition);
     const ps = paras(docx);

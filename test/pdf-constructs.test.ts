@@ -10,7 +10,6 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Edition, Labels, ReportMeta } from '../pipeline/model/types.js';
 import type { Layout, TextBox } from '../pipeline/layout/types.js';
@@ -26,6 +25,7 @@ import { editionFromMarkdown } from './edition-from-markdown.js';
 import { readPdfPages, type PdfPage, type PdfStructNode } from './pdf-reader.js';
 import { layoutProblems } from './layout-invariants.js';
 import { root, templates } from './helpers.js';
+import { greyPng } from './png.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'folio-constructs-'));
 let files = 0;
@@ -553,25 +553,6 @@ ${filler(14)}
   });
 });
 
-/** A PNG of `w` × `h` pixels, grey. */
-function png(w: number, h: number): Uint8Array {
-  const chunk = (type: string, data: Buffer) => {
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    out.write(type, 4, 'latin1');
-    data.copy(out, 8);
-    out.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'latin1'), data])), 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 0; // greyscale
-  const raw = Buffer.alloc((w + 1) * h, 0x80);
-  for (let y = 0; y < h; y++) raw[y * (w + 1)] = 0;
-  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]));
-}
 /** A 16 × 16 baseline JPEG (a small test picture of the Python project's test suite). */
 const JPEG = Buffer.from(
   '/9j/4AAQSkZJRgABAQEAAQABAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBD/2wBDAQMDAwQDBAgEBAgQCwkLEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBD/wAARCAAQABADASIAAhEBAxEB/8QAFgABAQEAAAAAAAAAAAAAAAAABwQF/8QAJBAAAQQBBAICAwAAAAAAAAAAAQIDBAYFBwgSExEiABQJMTL/xAAVAQEBAAAAAAAAAAAAAAAAAAAABv/EACMRAAECBQMFAAAAAAAAAAAAAAECEQMEBQYhABIxFRZhgeH/2gAMAwEAAhEDEQA/ABSm0mobc8HmExLUlRzzEWPkJWW+ulrsaUVAseUgslSlH9LKuPryIKuWPZdskzXmm3fX5m2nF4GlVxx/HOpx4ks51+MiU/Iaad7UcUo4tILoS4kqcWkezS0hO/HvuRp0rO6hWnWO1UisZVuFi4GFeyEpmGepa5S5SWVPuciFKRFLgSrwetnyPIB+Vb4N9mKhQMzo5po9XLdDs9d6ZVix2VEhiL9kuNPxw2gEKcDQ/rs8AuA8VAe0vdl7VOYn+27flGAUgmITjbhSmCg3BYlyeWDkMolvw4KOp1KM6iCNvngZHwetf//Z',
@@ -597,7 +578,7 @@ ${filler(12)}
 
 ![A late picture](tall.png "The late picture's caption")
 `;
-  const edition = editionOf([md], { 'square.png': png(200, 200), 'wide.png': png(2000, 100), 'tall.png': png(300, 500), 'photo.jpg': new Uint8Array(JPEG), 'shape.svg': new TextEncoder().encode(SVG) });
+  const edition = editionOf([md], { 'square.png': greyPng(200, 200), 'wide.png': greyPng(2000, 100), 'tall.png': greyPng(300, 500), 'photo.jpg': new Uint8Array(JPEG), 'shape.svg': new TextEncoder().encode(SVG) });
   const doc = await pdfOf(edition);
   const pages = doc.pages.slice(2);
   const images = pages.flatMap((p) => p.images.map((i) => ({ ...i, page: p.page })));

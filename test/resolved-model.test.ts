@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Node, Parent } from 'unist';
 import type { Link, List, ListItem } from 'mdast';
-import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Diagnostics } from '../pipeline/util/diagnostics.js';
 import { buildEdition, parseChapter } from '../pipeline/transforms/build-editions.js';
 import type { Figure, Labels, ReportMeta } from '../pipeline/model/types.js';
 import { templates } from './helpers.js';
+import { greyPng } from './png.js';
 
 /** An English edition of several chapters (file name → Markdown), in a source folder of its own. */
 function editionOf(chapters: Record<string, string>, files: Record<string, Uint8Array | string> = {}) {
@@ -41,24 +41,6 @@ function all(node: Node, type: string): Node[] {
   return out;
 }
 
-/** A valid PNG of w×h pixels (one grey row per line). */
-function png(w: number, h: number): Uint8Array {
-  const chunk = (type: string, data: Buffer) => {
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    out.write(type, 4, 'latin1');
-    data.copy(out, 8);
-    out.writeUInt32BE(0, 8 + data.length); // CRC is not read by the size probe
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(w, 0);
-  header.writeUInt32BE(h, 4);
-  header[8] = 8;
-  header[9] = 0;
-  const rows = Buffer.alloc((w + 1) * h, 0x80);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 describe('notes', () => {
   it('a note defined in one chapter and cited from another is one note with one number', () => {
@@ -133,14 +115,14 @@ describe('ids', () => {
 
 describe('figures', () => {
   it('reads a picture alone in its paragraph into a figure with its size, caption and width', () => {
-    const { edition, messages } = editionOf({ '01.md': '# One {#one}\n\n![A grey box](img/box.png "The box"){width=50%}\n' }, { 'img/box.png': png(40, 20) });
+    const { edition, messages } = editionOf({ '01.md': '# One {#one}\n\n![A grey box](img/box.png "The box"){width=50%}\n' }, { 'img/box.png': greyPng(40, 20) });
     expect(messages).toEqual([]);
     const [figure] = all(edition.root, 'figure') as Figure[];
     expect(figure).toMatchObject({ alt: 'A grey box', caption: 'The box', width: 0.5, mime: 'image/png', pixelWidth: 40, pixelHeight: 20 });
   });
 
   it('requires alt text, at the picture’s place', () => {
-    const { messages } = editionOf({ '01.md': '# One {#one}\n\n![](box.png)\n' }, { 'box.png': png(4, 4) });
+    const { messages } = editionOf({ '01.md': '# One {#one}\n\n![](box.png)\n' }, { 'box.png': greyPng(4, 4) });
     expect(messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['figure-alt', 3, 1]]);
   });
 
@@ -155,7 +137,7 @@ describe('figures', () => {
   });
 
   it('refuses a picture inside text, keeping its alt text', () => {
-    const { edition, messages } = editionOf({ '01.md': '# One {#one}\n\nText ![box](box.png) more.\n' }, { 'box.png': png(4, 4) });
+    const { edition, messages } = editionOf({ '01.md': '# One {#one}\n\nText ![box](box.png) more.\n' }, { 'box.png': greyPng(4, 4) });
     expect(messages.map((m) => m.ruleId)).toEqual(['image']);
     expect(all(edition.root, 'image')).toEqual([]);
   });

@@ -3,19 +3,11 @@
  * readers without SVG (LibreOffice) show and print. Drawn at print resolution, 300 pixels an inch
  * of its size on the page (its geometry is in points), and says so in its pHYs chunk.
  */
-import { deflateSync, crc32 } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
+import { PNG_SIGNATURE, pngChunk as chunk } from './png.js';
 import type { BarChart } from '../model/types.js';
 import { chartShape, CHART } from './chart-geometry.js';
 import { Raster } from './rasterize.js';
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body) >>> 0);
-  return Buffer.concat([length, body, crc]);
-}
 
 /** Pixels per inch of the chart's PNG: print resolution. */
 export const CHART_PPI = 300;
@@ -52,6 +44,6 @@ export function chartPng(chart: BarChart, ppi = CHART_PPI): Buffer {
   physical.writeUInt32BE(perMetre, 4);
   physical[8] = 1;
   return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('pHYs', physical), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0)),
+    PNG_SIGNATURE, chunk('IHDR', header), chunk('pHYs', physical), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0)),
   ]);
 }

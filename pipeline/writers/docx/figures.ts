@@ -5,7 +5,8 @@
  * width, a caption paragraph under a figure that has one.
  */
 import { ImageRun, TextRun, type FileChild } from 'docx';
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
+import { PNG_SIGNATURE, pngChunk } from '../../figures/png.js';
 import type { BarChart, Figure } from '../../model/types.js';
 import { chartShape, chartSvg } from '../../figures/chart-geometry.js';
 import { chartPng } from '../../figures/chart-png.js';
@@ -35,21 +36,12 @@ export function chart(node: BarChart, context: DocxContext): FileChild[] {
   return [paragraph([run], context)];
 }
 
-function pngChunk(type: string, data: Buffer): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const out = Buffer.alloc(body.length + 8);
-  out.writeUInt32BE(data.length, 0);
-  body.copy(out, 4);
-  out.writeUInt32BE(crc32(body) >>> 0, body.length + 4);
-  return out;
-}
-
 /**
  * A 1 × 1 transparent PNG: the fallback of a source SVG. folio has no SVG rasteriser (the chart's
  * PNG is drawn from its geometry, not from SVG), so readers without SVG support show nothing there.
  */
 const TRANSPARENT_PNG = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  PNG_SIGNATURE,
   pngChunk('IHDR', Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0])),
   pngChunk('IDAT', deflateSync(Buffer.from([0, 0, 0, 0, 0]))),
   pngChunk('IEND', Buffer.alloc(0)),
