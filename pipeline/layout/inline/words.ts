@@ -6,6 +6,7 @@
  */
 import type { FootnoteReference, Link, PhrasingContent } from 'mdast';
 import type { ResolvedInline } from '../../model/types.js';
+import { citationOf } from '../../model/anchors.js';
 import type { Face } from '../../text/fonts.js';
 import type { LinkTarget, TextStyle } from '../types.js';
 import { widthOf } from '../../text/measure.js';
@@ -128,12 +129,12 @@ export class WordBuilder {
 
   /** A note citation: the number, smaller and raised, joined to the word before it, linking to the note. */
   note(node: FootnoteReference, base: TextStyle): void {
-    const number = node.data?.number ?? 0;
+    const { number, anchor, noteAnchor, repeat } = citationOf(node);
     const size = base.size * this.options.noteScale;
     const style: TextStyle = { face: 'regular', size, rise: base.size * 0.38 };
-    const fragment: Fragment = { text: String(number), style, note: number, link: { dest: node.data?.noteAnchor ?? `fn-${number}` }, dest: node.data?.anchor };
+    const fragment: Fragment = { text: String(number), style, note: number, link: { dest: noteAnchor }, dest: anchor };
     this.current.push(fragment);
-    if (!node.data?.repeat) this.notes.push(number);
+    if (!repeat) this.notes.push(number);
   }
 
   inline(nodes: PhrasingContent[], inherited: Inherited = { bold: false, italic: false, strike: false }): void {

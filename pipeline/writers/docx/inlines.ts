@@ -5,6 +5,7 @@
 import { Bookmark, FootnoteReferenceRun, TextRun, type ParagraphChild } from 'docx';
 import type { Break, Delete, Emphasis, FootnoteReference, InlineCode, Link, Strong, Text } from 'mdast';
 import type { ResolvedInline } from '../../model/types.js';
+import { citationOf } from '../../model/anchors.js';
 import type { DocxContext } from './context.js';
 import { Hyperlink, linkAround } from './links.js';
 import { resolvedInlines } from './resolved.js';
@@ -49,11 +50,11 @@ function link(node: Link, marks: Marks, context: DocxContext): ParagraphChild[] 
  * reference, or, when the note was cited before, around a link to the note (`fn-N`) showing its number.
  */
 function footnoteReference(node: FootnoteReference, _marks: Marks, context: DocxContext): ParagraphChild[] {
-  const n = node.data?.number ?? 0;
-  const id = context.bookmark(node.data?.anchor ?? `fnref-${n}`);
-  if (!node.data?.repeat) return [new Bookmark({ id, children: [new FootnoteReferenceRun(n)] })];
-  const note = context.bookmark(node.data.noteAnchor ?? `fn-${n}`);
-  return [new Bookmark({ id, children: [new Hyperlink({ anchor: note }, [new TextRun({ text: String(n), style: STYLE.footnoteReference })])] })];
+  const citation = citationOf(node);
+  const id = context.bookmark(citation.anchor);
+  if (!citation.repeat) return [new Bookmark({ id, children: [new FootnoteReferenceRun(citation.number)] })];
+  const note = context.bookmark(citation.noteAnchor);
+  return [new Bookmark({ id, children: [new Hyperlink({ anchor: note }, [new TextRun({ text: String(citation.number), style: STYLE.footnoteReference })])] })];
 }
 
 /** One handler per node type; the map is exported for the test that reads its keys. */

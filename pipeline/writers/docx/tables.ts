@@ -11,6 +11,7 @@ import type { Table as MdTable } from 'mdast';
 import type { Node } from 'unist';
 import type { Face } from '../../text/fonts.js';
 import { widthOf } from '../../text/measure.js';
+import { citationOf } from '../../model/anchors.js';
 import type { DocxContext } from './context.js';
 import { inlines } from './inlines.js';
 import { paragraph } from './paragraphs.js';
@@ -95,7 +96,7 @@ function measureInlines(nodes: readonly Node[], style: Style, m: Measure): void 
         m.endLine();
         break;
       case 'footnoteReference':
-        m.add(String(node.data?.number ?? 0), (s) => widthOf(s, 'regular', 1) * SUPERSCRIPT);
+        m.add(String(citationOf(node).number), (s) => widthOf(s, 'regular', 1) * SUPERSCRIPT);
         break;
     }
   }

@@ -11,6 +11,7 @@ import type {
   BarChart, Edition, Figure, Recommendation, RecommendationItem, RecommendationList, ResolvedBlock, ResolvedChapter, ResolvedInline, ResolvedPart,
 } from '../../model/types.js';
 import { chartShape, type ChartShape } from '../../figures/chart-geometry.js';
+import { citationOf } from '../../model/anchors.js';
 import { stackedChartShape } from '../../figures/chart-stacked.js';
 import { fill } from '../../util/templates.js';
 
@@ -134,9 +135,9 @@ export function handlers(edition: Edition, onChapter: (chapter: ResolvedChapter,
     break: defaultHandlers.break,
     link,
     footnoteReference: (_state, node: FootnoteReference) => {
-      const n = node.data?.number ?? 0;
+      const { number, anchor, noteAnchor } = citationOf(node);
       return el('sup', { className: ['noteref'] }, [
-        el('a', { href: `#${node.data?.noteAnchor ?? ''}`, id: node.data?.anchor, role: 'doc-noteref', ariaLabel: fill(edition.labels.noteLabel, { number: n }) }, [text(String(n))]),
+        el('a', { href: `#${noteAnchor}`, id: anchor, role: 'doc-noteref', ariaLabel: fill(edition.labels.noteLabel, { number }) }, [text(String(number))]),
       ]);
     },
   } satisfies HtmlHandlers;
