@@ -1,11 +1,11 @@
 /**
  * Where words may break: after hard hyphens, dashes and slashes, at the language's hyphenation
- * points, and (for a word longer than a whole line) between any two characters.
+ * points (both by text/hyphenate.ts), and (for a word longer than a whole line) between any two characters.
  */
 import type { Fragment, Word } from './words.js';
 import { measureWord } from './words.js';
 import { widthOf } from '../../text/measure.js';
-import { hyphenationPoints } from '../../text/hyphenate.js';
+import { tokenBreaks } from '../../text/hyphenate.js';
 import { TYPE } from '../geometry.js';
 
 /**
@@ -49,24 +49,21 @@ export function splitWord(word: Word, offset: number, hyphen: boolean): [Word, W
   return [h, t];
 }
 
-/** Break points inside a word: after hard hyphens, dashes and slashes, then the language's hyphenation points (none without a language). */
+/**
+ * Break points inside a word, longest head first: after hard hyphens, dashes and slashes, and at the
+ * language's hyphenation points (none without a language), by text/hyphenate.ts's rules. Letters
+ * after a note number are not hyphenated (a note number is digits, which would forbid the word's).
+ */
 export function breakPoints(word: Word, lang: string | undefined): { offset: number; hyphen: boolean }[] {
   const text = textOf(word);
   if (text.length > 80) return []; // no word is that long: a run of characters is cut, not hyphenated
-  const points: { offset: number; hyphen: boolean }[] = [];
-  for (let i = 1; i < text.length - 1; i++) {
-    if ('-–—/'.includes(text[i]!) && /\p{L}|\d/u.test(text[i - 1]!) && /\p{L}|\d/u.test(text[i + 1]!)) points.push({ offset: i + 1, hyphen: false });
-  }
-  // Hyphenate the letters of each hyphen-free part (not across note numbers or punctuation).
-  const letters = /\p{L}+/gu;
-  if (lang === undefined) return points.sort((a, b) => b.offset - a.offset);
-  for (const m of text.matchAll(letters)) {
-    const noteStart = word.fragments.findIndex((f) => f.note !== undefined);
-    const noteOffset = noteStart < 0 ? Infinity : word.fragments.slice(0, noteStart).reduce((n, f) => n + f.text.length, 0);
-    if (m.index >= noteOffset) continue;
-    for (const p of hyphenationPoints(m[0], lang)) points.push({ offset: m.index + p, hyphen: true });
-  }
-  return points.sort((a, b) => b.offset - a.offset); // longest head first
+  const noteStart = word.fragments.findIndex((f) => f.note !== undefined);
+  const noteOffset = noteStart < 0 ? text.length : word.fragments.slice(0, noteStart).reduce((n, f) => n + f.text.length, 0);
+  const points = [
+    ...tokenBreaks(text.slice(0, noteOffset), lang),
+    ...tokenBreaks(text, undefined).filter((p) => p.offset > noteOffset),
+  ];
+  return points.sort((a, b) => b.offset - a.offset);
 }
 
 /** Cuts a word into pieces that fit `first`, then `width`, measuring each character once. */
