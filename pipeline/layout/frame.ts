@@ -4,12 +4,12 @@ import type { Box, TextBox } from './types.js';
 
 /** The glyphs of a text box: its own, or (for a frame made by hand) its text shaped now. */
 export function glyphsOf(box: TextBox): GlyphRun {
-  return box.glyphs ?? glyphRun(box.text, box.style.face, box.style.size, box.wordSpacing);
+  return box.glyphs ?? glyphRun(box.text, box.style.face, box.style.size, box.wordSpacing, box.hiddenText);
 }
 
 /** Shapes the box's final text (after a line's runs are merged and trimmed). */
 export function withGlyphs(box: TextBox): TextBox {
-  box.glyphs = glyphRun(box.text, box.style.face, box.style.size, box.wordSpacing);
+  box.glyphs = glyphRun(box.text, box.style.face, box.style.size, box.wordSpacing, box.hiddenText);
   return box;
 }
 

@@ -41,6 +41,14 @@ export interface TextBox {
   struct?: number;
   /** Furniture (header, footer), drawn as an artifact. */
   artifact?: boolean;
+  /**
+   * Text drawn invisibly right after the box, for text extraction only: a `-` after a line that
+   * ends at a hard hyphen. Extractors (poppler's pdftotext, MuPDF, PDFium, pdf.js) take every
+   * hyphen at a line end for a hyphenation hyphen and drop it; with the hidden copy they drop that
+   * one and keep the word's own (`so-called`, not `socalled`), while a hyphenation hyphen, alone
+   * at its line end, is dropped (`public`).
+   */
+  hiddenText?: string;
 }
 
 export interface RuleBox {

@@ -13,11 +13,14 @@ export interface GlyphRun {
   spaces: boolean[];
   /** Extra advance after each space, in thousandths of an em (justified lines). */
   spacing: number;
+  /** Glyphs drawn invisibly after the run, for text extraction only (`hiddenText` of a text box). */
+  hidden?: ShapedRun;
 }
 
-/** `text` in `face` at `size` points, each space widened by `wordSpacing` points. */
-export function glyphRun(text: string, face: Face, size: number, wordSpacing = 0): GlyphRun {
+/** `text` in `face` at `size` points, each space widened by `wordSpacing` points; `hidden` shaped to be drawn invisibly after it. */
+export function glyphRun(text: string, face: Face, size: number, wordSpacing = 0, hidden?: string): GlyphRun {
   const run: GlyphRun = { parts: [], spaces: [], spacing: (wordSpacing * 1000) / size };
+  if (hidden) run.hidden = shape(hidden, face);
   const words = text.split(' ');
   const space = shape(' ', face);
   words.forEach((word, i) => {

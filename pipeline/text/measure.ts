@@ -136,7 +136,7 @@ export function missingGlyphs(text: string, face: Face): string[] {
   const missing = new Set<string>();
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    if (cp < 0x20 || cp === 0xad || cp === 0x200b || cp === 0xa0) continue;
+    if (cp < 0x20 || cp === 0xad || cp === 0x200b || cp === 0x2060 || cp === 0xa0) continue; // drawn as nothing, or as a space
     if (f.nominalGlyph(cp) === undefined) missing.add(ch);
   }
   return [...missing];

@@ -9,6 +9,7 @@ import { numberSections } from './number-sections.js';
 import { checkIds } from './check-ids.js';
 import { numberFootnotes } from './number-footnotes.js';
 import { resolveCrossReferences } from './resolve-cross-references.js';
+import { noBreakSpaces } from './no-break.js';
 import { resolveLists } from './resolve-lists.js';
 import { resolveFigures } from './resolve-figures.js';
 import { resolveFurniture } from './resolve-furniture.js';
@@ -24,6 +25,7 @@ export const transforms: Transform[] = [
   checkIds,
   numberFootnotes,
   resolveCrossReferences,
+  noBreakSpaces,
   resolveLists,
   resolveFigures,
   resolveFurniture,

@@ -43,6 +43,7 @@ export function placeLine(line: Line, width: number, align: Align, struct?: numb
         boxes.push(run);
       }
       x += w;
+      if (f.hardHyphenEnd && lastWord && j === word.fragments.length - 1) run.hiddenText = '-';
       if (spaced) {
         run.text += ' ';
         x += spaceWidth(word, line.words[i + 1]) + stretch;

@@ -23,7 +23,7 @@ export function textOf(word: Word): string {
   return word.fragments.map((f) => f.text).join('');
 }
 
-/** Splits a word at a character offset; the head gets a hyphen when `hyphen` is true. */
+/** Splits a word at a character offset; the head gets a hyphen when `hyphen` is true, and is marked when it ends with its own hard hyphen. */
 export function splitWord(word: Word, offset: number, hyphen: boolean): [Word, Word] {
   const head: Fragment[] = [];
   const tail: Fragment[] = [];
@@ -38,10 +38,9 @@ export function splitWord(word: Word, offset: number, hyphen: boolean): [Word, W
     }
     seen = end;
   }
-  if (hyphen && head.length) {
-    const last = head[head.length - 1]!;
-    head[head.length - 1] = { ...last, text: `${last.text}-` };
-  }
+  const last = head[head.length - 1];
+  if (hyphen && last) head[head.length - 1] = { ...last, text: `${last.text}-` };
+  else if (last?.text.endsWith('-')) head[head.length - 1] = { ...last, hardHyphenEnd: true };
   const h: Word = { fragments: head, width: 0, notes: word.notes.filter((n) => head.some((f) => f.note === n)) };
   const t: Word = { fragments: tail, width: 0, notes: word.notes.filter((n) => tail.some((f) => f.note === n)) };
   h.width = measureWord(h);

@@ -22,6 +22,8 @@ export interface Fragment {
   dest?: string;
   /** A structure element of its own inside the paragraph's (inline code). */
   struct?: number;
+  /** The fragment ends the head of a word broken after its hard hyphen (`so-` / `called`): see `hiddenText` in layout/types.ts. */
+  hardHyphenEnd?: true;
 }
 
 export interface Word {
@@ -101,8 +103,9 @@ export class WordBuilder {
     return styleFor(s.strike ? { ...base, strike: true } : base, faceOf(bold, italic));
   }
 
+  /** Text split into words at white space; no-break spaces stay inside words, word joiners are dropped (words never break there). */
   text(value: string, style: TextStyle, link?: LinkTarget, struct?: number): void {
-    const parts = value.split(/([ \t\n\r]+)/);
+    const parts = value.replace(/\u2060/g, '').split(/([ \t\n\r]+)/);
     for (const part of parts) {
       if (part === '') continue;
       if (/^[ \t\n\r]+$/.test(part)) this.flush();

@@ -5,6 +5,7 @@
  * added to its subset, with its width and the characters it stands for (the ToUnicode map that
  * makes the text extractable). One hex string per word; a glyph moved off the pen position (a
  * combining mark) is placed with a kerning number and, when raised or lowered, the text rise.
+ * A run's hidden glyphs (layout/types.ts `hiddenText`) follow it in text render mode 3 (invisible).
  *
  * This reaches into pdfkit's embedded font (`_font`, `subset`, `widths`, `unicode`, `page.fonts`),
  * which pdfkit does not document: pdfkit's version is pinned by the lockfile, and the PDF tests
@@ -97,6 +98,13 @@ export function drawGlyphs(doc: PDFKit.PDFDocument, box: TextBox, run: GlyphRun)
   const out: Operators = { ops: [], parts: [] };
   run.parts.forEach((part, i) => appendPart(out, font, part, run.spaces[i] ? run.spacing : 0, size));
   endArray(out);
+  if (run.hidden) {
+    // Text render mode 3: placed and extractable, not painted.
+    out.ops.push('3 Tr');
+    appendPart(out, font, run.hidden, 0, size);
+    endArray(out);
+    out.ops.push('0 Tr');
+  }
   const { ops } = out;
   if (ops.length === 0) return;
   const page = internals.page;
