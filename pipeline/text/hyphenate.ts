@@ -28,6 +28,8 @@ interface LanguageRules {
   minWord: number;
   /** Every candidate point of a word of letters (offsets), before the minima are applied. */
   points(word: string): number[];
+  /** Word, LibreOffice and browsers hyphenate the language themselves (else they get folio's points as soft hyphens). */
+  readersHyphenate: boolean;
 }
 
 /** The points a pattern set marks in `word`. */
@@ -54,9 +56,9 @@ function patterns(module: string): (word: string) => number[] {
  * of one report set alike. No language hyphenates a word under seven letters (`pub-lic` stays whole).
  */
 const LANGUAGES: Record<string, LanguageRules> = {
-  en: { left: 3, right: 3, minWord: 7, points: patterns('hyphen/en-gb') },
-  ru: { left: 3, right: 3, minWord: 7, points: patterns('hyphen/ru') },
-  kk: { left: 3, right: 3, minWord: 7, points: kazakhSyllableBreaks },
+  en: { left: 3, right: 3, minWord: 7, points: patterns('hyphen/en-gb'), readersHyphenate: true },
+  ru: { left: 3, right: 3, minWord: 7, points: patterns('hyphen/ru'), readersHyphenate: true },
+  kk: { left: 3, right: 3, minWord: 7, points: kazakhSyllableBreaks, readersHyphenate: false },
 };
 
 /** Fewest letters on each side of a break at a hard hyphen, dash or slash. */
@@ -72,6 +74,16 @@ function rulesOf(lang: string): LanguageRules | undefined {
 /** Whether the language has hyphenation points of its own in folio. */
 export function hyphenates(lang: string): boolean {
   return rulesOf(lang) !== undefined;
+}
+
+/**
+ * Whether the DOCX and HTML editions carry folio's hyphenation points as soft hyphens: for a
+ * language folio hyphenates and Word, LibreOffice and browsers cannot (Kazakh: none of them has
+ * patterns for it). Languages they hyphenate are left to them (`w:autoHyphenation`, `hyphens: auto`).
+ */
+export function needsSoftHyphens(lang: string): boolean {
+  const rules = rulesOf(lang);
+  return rules !== undefined && !rules.readersHyphenate;
 }
 
 const cache = new Map<string, number[]>();

@@ -73,7 +73,8 @@ export const LANGUAGE_RULES: Record<string, NoBreakRule[]> = {
   kk: [
     tie('day and month', DAY, KK_MONTHS, 'giu'),
     tie('number and unit', NUMBER, `(?:${forms(['пайыз', 'процент', 'мың', 'теңге'])}|${words(['млн', 'млрд', 'тенге', 'км', 'кг', 'га'])})`, 'giu'),
-    tie('year or century and its word', `(?:${NUMBER}|[IVXLC])`, `(?:${forms(['жыл', 'ғасыр'])}|ж\\.)`, 'giu'),
+    // Roman numerals typed in Latin or in the Cyrillic letters that look alike (ХХІ ғасыр).
+    tie('year or century and its word', `(?:${NUMBER}|[IVXLCХІ])`, `(?:${forms(['жыл', 'ғасыр'])}|ж\\.)`, 'giu'),
     // Kazakh puts the number first (`33 бабына`, `10-бап`); the other order is tied too.
     tie('number and reference', NUMBER, forms(['бап', 'баб', 'тармақ', 'тармағ', 'бөлім', 'бөлі[гк]', 'тарау', 'ұсыным', 'бет', 'қосымша']), 'giu'),
     tie('reference and number', `${START}${forms(['бап', 'баб', 'тармақ', 'тармағ', 'бөлім', 'бөлі[гк]', 'тарау', 'ұсыным', 'бет'])}`, NUMERAL, 'giu'),

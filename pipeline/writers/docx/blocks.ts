@@ -26,7 +26,7 @@ type BlockHandlers = { [T in BlockNode['type']]: (node: Extract<BlockNode, { typ
  */
 function heading(node: Heading, context: DocxContext): FileChild[] {
   const label = node.data?.label;
-  const runs = inlines(node.children, {}, context);
+  const runs = context.within({ hyphenate: false }, () => inlines(node.children, {}, context));
   let content: ParagraphChild[] = label ? [new TextRun(label), new TextRun({ text: '\t' }), ...runs] : runs;
   const id = node.data?.id;
   if (id) content = [new Bookmark({ id: context.bookmark(id), children: content })];

@@ -10,6 +10,7 @@ import type { DocxContext } from './context.js';
 import { Hyperlink, linkAround } from './links.js';
 import { resolvedInlines } from './resolved.js';
 import { MONO, STYLE } from './styles.js';
+import { textRun } from './soft-hyphens.js';
 
 /** Formatting carried down to the runs of nested inline content. */
 export interface Marks {
@@ -59,7 +60,7 @@ function footnoteReference(node: FootnoteReference, _marks: Marks, context: Docx
 
 /** One handler per node type; the map is exported for the test that reads its keys. */
 export const inlineHandlers = {
-  text: (node: Text, marks) => [new TextRun({ text: node.value.replace(/\n/g, ' '), ...marks })],
+  text: (node: Text, marks, context) => [textRun(node.value.replace(/\n/g, ' '), marks, context)],
   emphasis: (node: Emphasis, marks, context) => inlines(node.children, { ...marks, italics: !marks.italics }, context),
   strong: (node: Strong, marks, context) => inlines(node.children, { ...marks, bold: true }, context),
   delete: (node: Delete, marks, context) => inlines(node.children, { ...marks, strike: true }, context),

@@ -13,6 +13,7 @@ import type { Edition, ResolvedChapter } from '../../model/types.js';
 import { handlers as makeHandlers } from './handlers.js';
 import { notesBlock, notesFirstCitedIn, renderNote } from './notes.js';
 import { template } from '../../util/templates.js';
+import { addSoftHyphens } from './soft-hyphens.js';
 
 /** What may reach the page: the elements and attributes folio's writer makes, nothing else. */
 const schema: Schema = {
@@ -70,13 +71,16 @@ export function renderHtml(edition: Edition, options: HtmlOptions): string {
   const tree = toHast(edition.root, { handlers }) as HastRoot;
   // Chapters without a heading (the title note's chapter) add nothing visible.
   tree.children = tree.children.filter((c) => !(c.type === 'element' && c.tagName === 'section' && c.children.length === 0));
+  addSoftHyphens(tree, edition.lang);
   const body = toHtml(sanitize(tree, schema));
 
   const titleNote = edition.titleNote;
   const titleNoteRef = titleNote
     ? toHtml(sanitize(handlers.footnoteReference!({} as never, { type: 'footnoteReference', identifier: titleNote.id, label: titleNote.label, data: { number: titleNote.number, anchor: titleNote.citationAnchor, noteAnchor: titleNote.anchor } } as never, undefined) as Element, schema))
     : '';
-  const titleNotes = titleNote ? toHtml(sanitize({ type: 'root', children: [renderNote(edition, titleNote, handlers)] }, schema)) : '';
+  const titleNoteTree: HastRoot = { type: 'root', children: titleNote ? [renderNote(edition, titleNote, handlers)] : [] };
+  addSoftHyphens(titleNoteTree, edition.lang);
+  const titleNotes = titleNote ? toHtml(sanitize(titleNoteTree, schema)) : '';
 
   const contents = edition.outline
     .filter((e) => e.depth <= 2)
