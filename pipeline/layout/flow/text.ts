@@ -51,7 +51,8 @@ export function addText(s: FlowState, nodes: PhrasingContent[], o: TextOptions):
   const words = wordsOf(s, nodes, o.style, o.struct);
   if (s.lead && words.length) words.unshift(s.lead);
   s.lead = undefined;
-  const lines = breakLines(words, width, s.edition.lang);
+  // Only justified text is hyphenated: headings, the title page and other ragged or centred lines are not.
+  const lines = breakLines(words, width, s.edition.lang, { hyphenate: (o.align ?? 'justify') === 'justify' });
   const block = o.block ?? s.block();
   const { ascent } = metrics(o.style.face, o.style.size);
   lines.forEach((line, index) => {
