@@ -12,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { visit } from 'unist-util-visit';
 import { textOf as rawText } from './mdast-text.js';
 
-const textOf = (node: Node) => rawText(node).replace(/\s+/g, ' ').trim();
+/** White space collapsed, the model's no-break spaces kept: the DOCX must carry them. */
+const textOf = (node: Node) => rawText(node).replace(/[ \t\r\n]+/g, ' ').trim();
 import type { Node } from 'unist';
 import { build } from '../pipeline/build.js';
 import type { Edition } from '../pipeline/model/types.js';
@@ -70,7 +71,7 @@ describe('the DOCX editions', () => {
       expect(cited).toEqual(Array.from({ length: 81 }, (_, i) => i + 1));
       for (const note of edition.notes) {
         const expected = textOf({ type: 'root', children: note.definition.children } as Node);
-        expect(notes.get(note.number)!.replace(/\s+/g, ' ').trim(), note.label).toBe(expected);
+        expect(notes.get(note.number)!.replace(/[ \t\r\n]+/g, ' ').trim(), note.label).toBe(expected);
       }
     });
 

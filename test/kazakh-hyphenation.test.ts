@@ -137,6 +137,7 @@ describe('hyphenation rules of every language', () => {
 
   it('never break ranges, numbers with suffixes or names with numbers, nor hyphenate a word with digits', () => {
     for (const token of ['2019–2022', '10-бап', '15-тен', '5-го', 'COVID-19', '1990-х', 'A4referendum']) expect(tokenBreaks(token, 'en'), token).toEqual([]);
+    expect(tokenBreaks('G7-summit', 'en')).toEqual([{ offset: 3, hyphen: false }]); // a name with a digit is no number
   });
 
   it('do not hyphenate URLs or e-mail addresses', () => {

@@ -455,7 +455,8 @@ describe('tables', async () => {
     const parts = items(pages).filter((i) => /alpha\d+|beta|gamma/.test(i.text));
     expect(parts.length).toBeGreaterThan(12);
     expect(Math.min(...parts.map((p) => p.size))).toBe(TYPE.table.minSize);
-    for (const p of parts) expect(p.text.trim()).toMatch(/^(alpha\d+-|beta-|gamma|alpha\d+-beta-|beta-gamma|alpha\d+-beta-gamma)$/);
+    // A piece ending at a hard hyphen carries the hyphen's invisible copy (hiddenText in layout/types.ts), which pdfjs reads too.
+    for (const p of parts) expect(p.text.trim().replace(/--$/, '-')).toMatch(/^(alpha\d+-|beta-|gamma|alpha\d+-beta-|beta-gamma|alpha\d+-beta-gamma)$/);
     for (const p of parts) expect(p.x + p.width).toBeLessThanOrEqual(PAGE.left + TEXT_WIDTH + 0.5);
   });
 });

@@ -22,7 +22,7 @@ import { TYPE } from '../pipeline/layout/geometry.js';
 const out = mkdtempSync(join(tmpdir(), 'folio-pdf-'));
 const result = await build({ sourceDir: join(root, 'source'), outDir: out, templatesDir: templates, formats: ['pdf'] });
 const file = (lang: string) => join(out, lang, 'report.pdf');
-const norm = (s: string) => s.replace(/[\s\u00ad\-]/g, '');
+const norm = (s: string) => s.replace(/[\s\u00ad\u2060\-]/g, ''); // word joiners (no-break rules) are no text
 const near = (a: number, b: number) => Math.abs(a - b) < 0.06;
 
 

@@ -25,7 +25,7 @@ if (!haveSeed) console.warn(`seed-fidelity: SKIPPED, no seed at ${seedPath}`);
 
 const FURNITURE = /^(Republic of Kazakhstan|Referendum, 5 June 2022|ODIHR Referendum Assessment Mission Final Report|Page: \d+|[IVX]+\.|[AB]\.|\d{1,2}\.?)$/;
 const SENTENCE = /(?<=[.;:”])\s+(?=[A-Z“‘])/;
-const norm = (s: string) => s.replace(/[\s\-\\\u00AD]/g, '');
+const norm = (s: string) => s.replace(/[\s\-\\\u00AD\u2060]/g, ''); // the word joiner of the no-break rules is no text
 
 
 /** Found whole, or in two parts (cut by a page break or a note block in the other text). */

@@ -9,8 +9,8 @@
  * - a token with a digit, a URL or an e-mail address is not hyphenated;
  * - a compound that has a hard hyphen (or dash, or slash) breaks only there (`Нур-|Султане`, never
  *   `Нур-Сул-тане`), and only with two letters on each side (`so-|called`, never `e-|mail`);
- * - never at a hyphen or dash next to a digit: a range (`2019–2022`), a number and its suffix
- *   (`10-бап`, `5-го`, `15-тен`) or a name with a number (`COVID-19`) stays whole.
+ * - never at a hyphen or dash after a number or before one: a range (`2019–2022`), a number and its
+ *   suffix (`10-бап`, `5-го`, `15-тен`) or a name with a number (`COVID-19`) stays whole.
  * A token is the text between spaces; no-break spaces (U+00A0) join words into one token, and
  * each of those words follows the rules on its own (`5 маусым-дағы`).
  */
@@ -114,13 +114,14 @@ export interface BreakPoint {
   hyphen: boolean;
 }
 
-/** Letters (or digits) on the side of `at` a piece of a compound has: at least HARD_MIN each side. */
+/**
+ * Whether a word may break after its hard hyphen (or dash, or slash) at `i`: not after a number
+ * (`10-бап`, `2019–2022`) nor before one (`COVID-19`), and with HARD_MIN letters or digits each side.
+ */
 function hardBreakAt(word: string, i: number): boolean {
-  const before = word.slice(0, i);
-  const after = word.slice(i + 1);
-  if (/\d$/u.test(before) || /^\d/u.test(after)) return false;
-  const last = /[\p{L}\d]+$/u.exec(before)?.[0] ?? '';
-  const next = /^[\p{L}\d]+/u.exec(after)?.[0] ?? '';
+  const last = /[\p{L}\d]+$/u.exec(word.slice(0, i))?.[0] ?? '';
+  const next = /^[\p{L}\d]+/u.exec(word.slice(i + 1))?.[0] ?? '';
+  if (/^\d+$/u.test(last) || /^\d/u.test(next)) return false;
   return last.length >= HARD_MIN && next.length >= HARD_MIN;
 }
 

@@ -5,7 +5,8 @@
  * gets the same text: the PDF's word builder splits words at ordinary white space only, HTML and
  * DOCX carry the characters. Text in code is never touched (code is not a `text` node), nor a URL
  * or an e-mail address written in the text. Runs after cross-references are resolved, so the
- * words they generate (`recommendation 7`) are kept together too. Translation states and XLIFF are
+ * words they generate (`recommendation 7`) are kept together too; the outline's heading texts (the
+ * contents, the bookmarks) get the same rules as the headings. Translation states and XLIFF are
  * computed on the source text, not on the model, so they do not see these characters.
  */
 import type { Link, Text } from 'mdast';
@@ -45,5 +46,7 @@ export function noBreakSpaces({ edition, tree }: TransformContext): void {
     });
   walk(tree);
   for (const note of edition.notes) walk(note.definition); // taken out of the tree by collectNotes
+  // The contents, the outline and the PDF's bookmarks show the headings' text as the outline has it.
+  for (const entry of edition.outline) entry.text = applyNoBreakRules(entry.text, rules);
 }
 
