@@ -144,6 +144,14 @@ describe('hyphenation rules of every language', () => {
     for (const token of ['https://www.osce.org/odihr/elections', 'www.constitution.kz', 'office@odihr.pl', 'election.gov.kz']) expect(tokenBreaks(token, 'en'), token).toEqual([]);
   });
 
+  // Regression: a hard-hyphen check that sliced the token cost a long run of `-5` its length squared.
+  it('take linear time on long tokens, and give none beyond 200 characters', () => {
+    const started = performance.now();
+    for (const run of ['-5', 'ab-', 'ы', 'x']) withSoftHyphens(run.repeat(100_000), 'kk');
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(tokenBreaks('Қасым-Жомарт'.repeat(20), 'kk')).toEqual([]);
+  });
+
   it('treat each word joined by a no-break space on its own', () => {
     const token = '5\u00a0маусымдағы';
     expect(tokenBreaks(token, 'kk').map((p) => token.slice(0, p.offset))).toEqual(['5\u00a0мау', '5\u00a0маусым']);

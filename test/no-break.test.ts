@@ -57,6 +57,15 @@ describe('no-break rules', () => {
     expect(applyNoBreakRules(once, noBreakRules('kk'))).toBe(once);
   });
 
+  // Regression: an e-mail pattern and unbounded lookbehinds cost a megabyte paragraph minutes.
+  it('take linear time on long runs without spaces (letters, digits, hyphens, @)', () => {
+    const started = performance.now();
+    for (const lang of ['en', 'ru', 'kk']) {
+      for (const run of ['x', 'ы', '5', '-5', 'a@', 'стать']) applyNoBreakRules(run.repeat(Math.ceil(200_000 / run.length)), noBreakRules(lang));
+    }
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
   it('join words across a line end of the source (a soft line break is white space)', () => {
     expect(tied('on 5\nJune', 'en')).toBe('on 5~June');
   });

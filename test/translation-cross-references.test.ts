@@ -43,7 +43,7 @@ describe('a cross-reference', () => {
   });
 
   it('puts the number where the language’s label puts it', () => {
-    expect(linksOf('kk', '[Ұсынымда](#publish-results) және [бөлімде](#second).').map((l) => l.text)).toEqual(['1-Ұсынымда', 'II бөлімде']);
+    expect(linksOf('kk', '[Ұсынымда](#publish-results) және [бөлімде](#second).').map((l) => l.text)).toEqual(['1-\u2060Ұсынымда', 'II бөлімде']); // the no-break rules join the number and its word
     expect(linksOf('en', 'As the [recommendations](#publish-results) and the [subsection](#administration) say.').map((l) => l.text)).toEqual(['recommendations 1', 'subsection II.A']);
   });
 

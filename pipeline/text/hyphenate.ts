@@ -61,6 +61,10 @@ const LANGUAGES: Record<string, LanguageRules> = {
   kk: { left: 3, right: 3, minWord: 7, points: kazakhSyllableBreaks, readersHyphenate: false },
 };
 
+/** Longer runs of letters are no words: the layout cuts them, hyphenation leaves them alone. */
+const MAX_WORD = 64;
+/** Longer tokens are no text (a run of characters, a data string): they get no break points. */
+const MAX_TOKEN = 200;
 /** Fewest letters on each side of a break at a hard hyphen, dash or slash. */
 const HARD_MIN = 2;
 const HARD_BREAKS = '-–—/';
@@ -100,7 +104,7 @@ export function hyphenationPoints(word: string, lang: string): number[] {
   if (hit) return hit;
   const rules = rulesOf(lang);
   let points: number[] = [];
-  if (rules && word.length >= rules.minWord && /^\p{L}+$/u.test(word) && !inCapitals(word)) {
+  if (rules && word.length >= rules.minWord && word.length <= MAX_WORD && /^\p{L}+$/u.test(word) && !inCapitals(word)) {
     points = rules.points(word).filter((p) => p >= rules.left && word.length - p >= rules.right);
   }
   cache.set(key, points);
@@ -119,10 +123,14 @@ export interface BreakPoint {
  * (`10-бап`, `2019–2022`) nor before one (`COVID-19`), and with HARD_MIN letters or digits each side.
  */
 function hardBreakAt(word: string, i: number): boolean {
-  const last = /[\p{L}\d]+$/u.exec(word.slice(0, i))?.[0] ?? '';
-  const next = /^[\p{L}\d]+/u.exec(word.slice(i + 1))?.[0] ?? '';
-  if (/^\d+$/u.test(last) || /^\d/u.test(next)) return false;
-  return last.length >= HARD_MIN && next.length >= HARD_MIN;
+  const alnum = (k: number) => k >= 0 && k < word.length && /[\p{L}\d]/u.test(word[k]!);
+  let start = i;
+  while (alnum(start - 1)) start--;
+  let end = i + 1;
+  while (alnum(end) && end - i <= HARD_MIN) end++;
+  const last = word.slice(start, i);
+  if (/^\d+$/u.test(last) || /^\d/u.test(word[i + 1] ?? '')) return false;
+  return last.length >= HARD_MIN && end - i - 1 >= HARD_MIN;
 }
 
 /** The break points of one word of a token (no no-break space inside), offsets from its start. */
@@ -147,6 +155,7 @@ function wordBreaks(word: string, lang: string | undefined): BreakPoint[] {
  */
 export function tokenBreaks(token: string, lang: string | undefined): BreakPoint[] {
   const points: BreakPoint[] = [];
+  if (token.length > MAX_TOKEN) return points;
   let start = 0;
   for (const word of token.split(NO_BREAK_SPACES)) {
     for (const p of wordBreaks(word, lang)) points.push({ offset: start + p.offset, hyphen: p.hyphen });

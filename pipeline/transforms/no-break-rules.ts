@@ -22,7 +22,7 @@ const START = '(?<![\\p{L}\\p{N}])';
 const END = '(?![\\p{L}\\p{N}])';
 const NUMBER = '\\d';
 /** A day of the month: one or two digits, not the end of a longer number. */
-const DAY = `${START}(?<![.,:/]\\d*)\\d{1,2}`;
+const DAY = '(?<![\\p{L}\\p{N}.,:/])\\d{1,2}';
 const NUMERAL = `(?:\\d|[IVXLC]+${END})`;
 
 /** The space between what `before` and `after` match becomes a no-break space. */
@@ -35,8 +35,8 @@ function join(name: string, before: string, mark: string, after: string): NoBrea
   return { name, pattern: new RegExp(`(?<=${before})${mark}(?=${after})`, 'gu'), replacement: '$&\u2060' };
 }
 
-/** A word and its forms (`стать` → статья, статьи, статьей…). */
-const forms = (stems: string[]) => `(?:${stems.join('|')})\\p{L}*`;
+/** A word and its forms (`стать` → статья, статьи, статьей…), its ending at most 12 letters long. */
+const forms = (stems: string[]) => `(?:${stems.join('|')})\\p{L}{0,12}`;
 const words = (list: string[]) => `(?:${list.join('|')})${END}`;
 
 /** Rules for every language: a number and %, initials and the name after them, № and its number, numeric ranges. */

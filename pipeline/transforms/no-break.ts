@@ -16,7 +16,7 @@ import type { TransformContext } from './context.js';
 import { noBreakRules, type NoBreakRule } from './no-break-rules.js';
 
 /** URLs and e-mail addresses inside text: left exactly as written. */
-const VERBATIM = /(?:https?:\/\/|www\.)[^\s]+|[^\s@]+@[^\s@]+\.[^\s@]+/giu;
+const VERBATIM = /(?:https?:\/\/|www\.)[^\s]+|(?<!\S)[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]+/giu; // bounded: no quadratic backtracking on a long token
 
 /** `text` with the rules applied outside its URLs and e-mail addresses. */
 export function applyNoBreakRules(text: string, rules: NoBreakRule[]): string {
