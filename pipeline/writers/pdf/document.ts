@@ -1,16 +1,21 @@
-/** The pdfkit document of an edition: tagged PDF 1.7, its metadata, and the faces the layout uses. */
+/** The pdfkit document of an edition: tagged PDF 1.7, its metadata, and the fonts the layout draws with. */
 import PDFDocument from 'pdfkit';
 import type { Layout } from '../../layout/types.js';
 import type { Edition } from '../../model/types.js';
-import { fontData, type Face } from '../../text/fonts.js';
+import { glyphsOf } from '../../layout/frame.js';
+import { fontData, type FontId } from '../../text/fonts.js';
 
-const FACES: Face[] = ['regular', 'bold', 'italic', 'boldItalic', 'mono', 'symbol'];
-
-/** The faces the layout's text boxes use, in a fixed order. */
-function facesOf(layout: Layout): Face[] {
-  const used = new Set<Face>(['regular', 'bold', 'italic', 'boldItalic']);
-  for (const page of layout.pages) for (const box of page.boxes) if (box.kind === 'text') used.add(box.style.face);
-  return FACES.filter((f) => used.has(f));
+/**
+ * The fonts the layout's text boxes draw with (their faces' own fonts and any fallback a run
+ * needs), and PT Serif's four faces, which a picture's SVG text may ask for. Registering a font
+ * embeds nothing: pdfkit embeds (a subset of) a font only once a run selects it.
+ */
+function fontsOf(layout: Layout): FontId[] {
+  const used = new Set<FontId>(['regular', 'bold', 'italic', 'boldItalic']);
+  for (const page of layout.pages) {
+    for (const box of page.boxes) if (box.kind === 'text') for (const part of glyphsOf(box).parts) used.add(part.font);
+  }
+  return [...used].sort();
 }
 
 export function createDocument(layout: Layout, edition: Edition): PDFKit.PDFDocument {
@@ -36,6 +41,6 @@ export function createDocument(layout: Layout, edition: Edition): PDFKit.PDFDocu
       ModDate: date,
     },
   } as unknown as PDFKit.PDFDocumentOptions);
-  for (const face of facesOf(layout)) doc.registerFont(face, fontData(face));
+  for (const font of fontsOf(layout)) doc.registerFont(font, fontData(font));
   return doc;
 }
