@@ -1,7 +1,7 @@
 /** The `folio` command line: parses arguments and calls the library. */
 import { Command, Option, CommanderError } from 'commander';
 import { existsSync } from 'node:fs';
-import { relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build, load } from '../build.js';
 import { formatNames } from '../writers/registry.js';
@@ -158,13 +158,16 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<dir>', 'a new folder')
     .option('-l, --lang <list>', 'languages, the official one first', list(undefined, 'language'), ['en'])
     .action(async (dir: string, options: { lang: string[] }) => {
-      const { newReport } = await import('./new-report.js'); // with the DOCX writer, for the reference document: loaded only here
+      const { hasSample, newReport } = await import('./new-report.js'); // with the DOCX writer, for the reference document: loaded only here
       const files = newReport(dir, options.lang, bundledTemplates);
-      // The sample chapters of a language folio has words for are translations: record them as such.
+      // The sample chapters folio has in a language are translations: record them as such, and the
+      // labels too where folio has them (a draft language's labels are the English ones, to translate).
       const { loadPair, recordTranslated } = await import('../translate/record.js');
       for (const lang of options.lang.slice(1)) {
+        if (!hasSample(lang, bundledTemplates)) continue;
         const loaded = await loadPair(dir, templatesFor(dir), lang);
-        if (!loaded.edition.draft) files.push((await recordTranslated(loaded)).path);
+        const chapters = (loaded.source.chapters.get(lang) ?? []).map((c) => basename(c.path));
+        files.push((await recordTranslated(loaded, loaded.edition.draft ? chapters : [])).path);
       }
       process.stdout.write(`wrote ${files.length} files to ${dir}; next: folio build --source ${dir} --out ${dir}/out\n`);
     });
