@@ -111,8 +111,8 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('translated')
-    .description('record that a translation\'s blocks translate the official text as it is now (in SOURCE/<lang>/.translated.json)')
-    .argument('[files...]', 'only the blocks of these chapters (file names, e.g. 08-media.md)')
+    .description('record that a translation\'s blocks and labels translate the official text as it is now (in SOURCE/<lang>/.translated.json)')
+    .argument('[files...]', 'only the blocks of these chapters (file names, e.g. 08-media.md), or `labels` for the labels')
     .requiredOption('-l, --lang <lang>', 'the translation')
     .option('-s, --source <dir>', 'the report source folder (with report.json)', 'source')
     .option('-t, --templates <dir>', 'the templates folder (default: templates/ in or beside the source, else folio’s own)')
@@ -121,7 +121,7 @@ export async function main(argv: string[]): Promise<number> {
       const loaded = await loadPair(options.source, templatesFor(options.source, options.templates), options.lang);
       const r = await recordTranslated(loaded, files);
       const left = r.unpaired ? `; ${r.unpaired} block(s) have no ${loaded.official.lang} counterpart (folio check --lang ${options.lang} says which)` : '';
-      process.stdout.write(`recorded ${r.recorded} block(s) of ${options.lang} as translations of the current ${loaded.official.lang} text in ${r.path}${left}\n`);
+      process.stdout.write(`recorded ${r.recorded} unit(s) of ${options.lang} as translations of the current ${loaded.official.lang} text in ${r.path}${left}\n`);
     });
 
   const xliff = program.command('xliff').description('exchange a translation with CAT tools (Trados, memoQ, OmegaT, Weblate) as XLIFF 1.2');
