@@ -137,6 +137,19 @@ function overfull(a: Node, j: number): Node {
   return { end: j, lines: a.lines + 1, run: 0, fitness: 1, total: a.total + PROHIBITIVE, prev: a };
 }
 
+/**
+ * The nodes at one break worth keeping: a node is dropped when another costs at least the largest
+ * fitness demerit less and has no longer run of hyphens, since no line after it can then make it
+ * the better start (the rest of a line's cost depends on the break alone). Exact, and it keeps the
+ * active list to a few nodes per break.
+ */
+function undominated(nodes: Node[], fitnessJump: number): Node[] {
+  nodes.sort((a, b) => a.total - b.total);
+  const kept: Node[] = [];
+  for (const n of nodes) if (!kept.some((k) => k.run <= n.run && k.total + fitnessJump <= n.total)) kept.push(n);
+  return kept;
+}
+
 /** The best nodes ending at piece `j`, one per hyphen run and fitness class. */
 function breaksAt(c: Context, active: Node[], j: number): { reached: Node[]; alive: Node[] } {
   const best = new Map<number, Node>();
@@ -157,7 +170,7 @@ function breaksAt(c: Context, active: Node[], j: number): { reached: Node[]; ali
     const held = best.get(key);
     if (!held || node.total < held.total) best.set(key, node);
   }
-  const reached = [...best.values()];
+  const reached = undominated([...best.values()], c.costs.fitnessJump);
   if (reached.length === 0 && alive.length === 0 && cheapestDead) reached.push(overfull(cheapestDead, j));
   return { reached, alive };
 }
