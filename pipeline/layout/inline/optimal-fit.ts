@@ -24,8 +24,13 @@ export interface FitCosts {
   finalBreak: number;
 }
 
+/**
+ * Measured on the report (justified lines of the PDF, with 2% glyph expansion): a hyphen cost of 1
+ * gave 5.2 hyphens per 100 English lines and 22.3 Russian, 0.3% and 2.9% of lines with spaces
+ * looser than 1.5 times; 1.5 gave 3.6 and 19.9 hyphens but 1.1% and 3.8% loose lines.
+ */
 export const DEFAULT_COSTS: FitCosts = {
-  penalty: { hyphen: 1.5, 'hard-hyphen': 0.3, dash: 0.2, chop: 20 },
+  penalty: { hyphen: 1, 'hard-hyphen': 0.3, dash: 0.2, chop: 20 },
   consecutive: 3,
   maxConsecutive: 2,
   fitnessJump: 0.5,
