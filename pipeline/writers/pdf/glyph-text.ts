@@ -91,9 +91,15 @@ function appendPart(out: Operators, font: EmbeddedFont, run: ShapedRun, extra: n
   flush();
 }
 
+/** The horizontal scaling operator of an expanded line's run (its advances and spacing scale with it). */
+function scaleOp(box: TextBox): string {
+  return box.scale && box.scale !== 1 ? `${num(box.scale * 100)} Tz\n` : '';
+}
+
 /**
  * Draws the box's glyphs at its size, its baseline at `box.y`, each part in its own font (pdfkit's
- * font of that name, registered by document.ts), selected where it changes.
+ * font of that name, registered by document.ts), selected where it changes; the line's scaling
+ * (Tz) set after the first font, for the whole run.
  */
 export function drawGlyphs(doc: PDFKit.PDFDocument, box: TextBox, run: GlyphRun): void {
   const internals = doc as unknown as Internals;
@@ -118,5 +124,6 @@ export function drawGlyphs(doc: PDFKit.PDFDocument, box: TextBox, run: GlyphRun)
   const page = internals.page;
   for (const f of used) if (page.fonts[f.id] == null) page.fonts[f.id] = f.ref();
   const height = page.height;
-  internals.addContent(`q\n1 0 0 -1 0 ${num(height)} cm\nBT\n1 0 0 1 ${num(box.x)} ${num(height - box.y)} Tm\n${ops.join('\n')}\nET\nQ`);
+  const [first, ...rest] = ops; // the first is the first part's font
+  internals.addContent(`q\n1 0 0 -1 0 ${num(height)} cm\nBT\n1 0 0 1 ${num(box.x)} ${num(height - box.y)} Tm\n${first}\n${scaleOp(box)}${rest.join('\n')}\nET\nQ`);
 }
