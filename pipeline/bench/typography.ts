@@ -43,7 +43,7 @@ function guessLanguage(file: string): string {
 
 function column(label: string, made: Made, words: string[]): Column {
   if ('missing' in made) return { label, missing: made.missing };
-  return { label, figures: measure(readPdfGlyphs(made.file, fontDirs), words) };
+  return { label, figures: measure(readPdfGlyphs(made.file, fontDirs), words), ...(made.note ? { note: made.note } : {}) };
 }
 
 interface Result { lang: string; columns: Column[] }

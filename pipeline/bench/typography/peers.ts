@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { peerMarkdown } from '../peer-markdown.js';
 import { typstMarkup } from './typst-markup.js';
 
-export type Made = { file: string } | { missing: string };
+/** A PDF made (with a remark on how, if any), or why not. */
+export type Made = { file: string; note?: string } | { missing: string };
 
 const BABEL: Record<string, string> = { en: 'en-GB', ru: 'ru-RU', kk: 'kk-KZ' };
 const has = (cmd: string) => spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0;
@@ -45,9 +46,11 @@ export function xelatexPdf(root: string, lang: string, work: string, fonts: stri
     '-V', 'geometry=left=70.9pt,right=70.9pt,top=92pt,bottom=71.89pt', '-V', 'mainfont=PTSerif_400Regular.ttf',
     '-V', `mainfontoptions=Path=${fonts}/,BoldFont=PTSerif_700Bold.ttf,ItalicFont=PTSerif_400Regular_Italic.ttf,BoldItalicFont=PTSerif_700Bold_Italic.ttf`,
     ...(withLang ? ['-V', `lang=${BABEL[lang] ?? lang}`] : [])];
-  let r = spawnSync('pandoc', args(true), { cwd: work, encoding: 'utf8', timeout: 600_000 });
-  if (r.status !== 0) r = spawnSync('pandoc', args(false), { cwd: work, encoding: 'utf8', timeout: 600_000 });
-  return r.status === 0 ? { file } : { missing: `XeLaTeX failed: ${r.stderr.trim().split('\n').slice(-2).join(' ')}` };
+  const withLang = spawnSync('pandoc', args(true), { cwd: work, encoding: 'utf8', timeout: 600_000 });
+  if (withLang.status === 0) return { file };
+  const r = spawnSync('pandoc', args(false), { cwd: work, encoding: 'utf8', timeout: 600_000 });
+  const why = withLang.stderr.trim().split('\n').find((l) => l.startsWith('!')) ?? withLang.stderr.trim().split('\n').pop();
+  return r.status === 0 ? { file, note: `set without a language (so not hyphenated): with lang=${BABEL[lang] ?? lang} it failed: ${why}` } : { missing: `XeLaTeX failed: ${r.stderr.trim().split('\n').slice(-2).join(' ')}` };
 }
 
 const preamble = (lang: string) => `#set page(paper: "a4", margin: (left: 70.9pt, right: 70.9pt, top: 92pt, bottom: 71.89pt))

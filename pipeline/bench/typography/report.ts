@@ -5,7 +5,7 @@
  */
 import type { Figures } from './measure.js';
 
-export interface Column { label: string; figures?: Figures; missing?: string }
+export interface Column { label: string; figures?: Figures; missing?: string; note?: string }
 
 interface Row {
   label: string;
@@ -61,9 +61,9 @@ export function table(title: string, lang: string, columns: Column[]): string {
       const mark = r.value ? (r.value(c.figures) <= r.target! ? ' ✓' : ' ✗') : '';
       return r.show(c.figures) + mark;
     });
-    return `| ${r.label} | ${cells.join(' | ')} | ${r.target === undefined ? '' : `≤ ${r.target}`} |`;
+    return `| ${r.label} | ${cells.join(' | ')} | ${r.target === undefined ? '' : r.target === 0 ? '0' : `≤ ${r.target}`} |`;
   });
-  const notes = columns.filter((c) => c.missing).map((c) => `${c.label}: not measured, ${c.missing}`);
+  const notes = columns.filter((c) => c.missing || c.note).map((c) => `${c.label}: ${c.missing ? `not measured, ${c.missing}` : c.note}`);
   const unknown = columns.filter((c) => c.figures?.unknownSpace.length).map((c) => `${c.label}: natural space of ${c.figures!.unknownSpace.join(', ')} unknown, 0.25 em assumed`);
   return [head, rule, ...body, ...notes, ...unknown].join('\n');
 }
