@@ -1,7 +1,8 @@
 /**
  * The Matterhorn conditions on annotations, on what the file must not use, and on fonts
  * (checkpoints 10, 20, 21, 25, 26, 28, 30, 31; ISO 14289-1 clauses 7.10–7.21), the second half of
- * the PDF/UA checker (matterhorn.ts has the first).
+ * the PDF/UA checker (matterhorn.ts has the first). Checkpoint 31's conditions are named by what
+ * they check rather than by number.
  */
 import { text } from './pdf-objects.js';
 import { codesOf, type FontRead } from './pdf-fonts.js';
@@ -57,7 +58,7 @@ function fileChecks(): Check[] {
       },
     },
     {
-      id: '30-001', clause: '7.20-1, -2', what: 'no reference XObjects (30-001), no form XObject tagged from outside (30-002)',
+      id: '30-001', clause: '7.20-1, -2', what: 'no form XObjects at all (folio draws none): none a reference XObject (30-001), none tagged twice (30-002)',
       run: (t) => [...t.pdf.all()].flatMap(([ref, v]) => (v && typeof v === 'object' && !Array.isArray(v) && v['/Subtype'] === '/Form' ? [`form XObject ${ref}${v['/Ref'] ? ' (a reference XObject)' : ''}`] : [])),
     },
   ];
@@ -81,14 +82,14 @@ const fontName = (f: FontRead) => String(f.dict['/BaseFont']).replace(/^\/[A-Z]{
 function fontChecks(): Check[] {
   return [
     {
-      id: '10-001', clause: '7.21.7-1, -2', what: 'every shown character code maps to Unicode, none to U+0000, U+FEFF or U+FFFE (10-001, 31-027…029)',
+      id: '10-001', clause: '7.21.7-1, -2', what: 'every shown character code maps to Unicode, none to U+0000, U+FEFF or U+FFFE (and checkpoint 31’s ToUnicode conditions)',
       run: (t) => shownCodes(t).flatMap(({ font, code, page }) => {
         const u = font.toUnicode?.get(code);
         return !u ? [`page ${page}: ${fontName(font)} code ${code} maps to nothing`] : /[\u0000\ufeff\ufffe]/.test(u) ? [`${fontName(font)} code ${code} maps to U+${u.codePointAt(0)!.toString(16)}`] : [];
       }),
     },
     {
-      id: '31-009', clause: '7.21.3, 7.21.4.1', what: 'every font embedded, composite fonts Identity-H with a CIDToGIDMap (31-001…009)',
+      id: '31 embedding', clause: '7.21.3, 7.21.4', what: 'every font embedded, composite fonts Identity-H with a CIDToGIDMap, no CIDSet',
       run: (t) => [...new Set(t.pages.flatMap((p) => [...p.fonts.values()]))].flatMap((f) => [
         ...(f.descriptor?.['/FontFile2'] || f.descriptor?.['/FontFile3'] || f.descriptor?.['/FontFile'] ? [] : [`${fontName(f)} not embedded`]),
         ...(f.dict['/Subtype'] === '/Type0' && f.dict['/Encoding'] !== '/Identity-H' ? [`${fontName(f)} encoding ${String(f.dict['/Encoding'])}`] : []),
@@ -97,7 +98,7 @@ function fontChecks(): Check[] {
       ]),
     },
     {
-      id: '31-011', clause: '7.21.4.1-2, 7.21.5, 7.21.8', what: 'every shown glyph in the embedded program, not .notdef, its width in the dictionary the program’s within 1/1000 em (31-011, 31-019, 31-030)',
+      id: '31 glyphs', clause: '7.21.4.1-2, 7.21.5, 7.21.8', what: 'every shown glyph in the embedded program, not .notdef, its width in the dictionary the program’s within 1/1000 em',
       run: (t) => shownCodes(t).flatMap(({ font, code, page }) => {
         const program = font.program;
         if (!program || font.descendant?.['/CIDToGIDMap'] !== '/Identity') return [`page ${page}: ${fontName(font)} cannot be compared (no TrueType program or no Identity map)`];
