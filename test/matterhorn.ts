@@ -52,6 +52,19 @@ function syntax(t: TaggedPdf, rules: Record<string, { parents?: string[]; kids?:
   return out;
 }
 
+/** The drawn operators that stand in marked content of one kind inside the other (tagged: with an MCID). */
+function nested(t: TaggedPdf, outer: 'tagged' | 'Artifact', inner: 'tagged' | 'Artifact'): string[] {
+  const is = (kind: string, m: { tag: string; properties?: { [k: string]: Operand } }) => (kind === 'Artifact' ? m.tag === 'Artifact' : m.properties?.MCID !== undefined);
+  return t.pages.flatMap((p) =>
+    p.content.drawn
+      .filter((d) => {
+        const first = d.marks.findIndex((m) => is(outer, m));
+        return first >= 0 && d.marks.slice(first + 1).some((m) => is(inner, m));
+      })
+      .map((d) => `page ${p.number}: ${d.kind} (${d.op})`),
+  );
+}
+
 function contentChecks(): Check[] {
   return [
     {
@@ -73,14 +86,8 @@ function contentChecks(): Check[] {
         return out;
       },
     },
-    {
-      id: '01-003', clause: '7.1-1', what: 'artifact inside tagged content',
-      run: (t) => t.pages.flatMap((p) => p.content.drawn.filter((d) => { const a = d.marks.findIndex((m) => m.tag === 'Artifact'); return a > 0 && d.marks.slice(0, a).some((m) => m.properties?.MCID !== undefined); }).map((d) => `page ${p.number}: ${d.op}`)),
-    },
-    {
-      id: '01-004', clause: '7.1-2', what: 'tagged content inside an artifact',
-      run: (t) => t.pages.flatMap((p) => p.content.drawn.filter((d) => { const a = d.marks.findIndex((m) => m.tag === 'Artifact'); return a >= 0 && d.marks.slice(a).some((m) => m.properties?.MCID !== undefined); }).map((d) => `page ${p.number}: ${d.op}`)),
-    },
+    { id: '01-003', clause: '7.1-1', what: 'artifact inside tagged content', run: (t) => nested(t, 'tagged', 'Artifact') },
+    { id: '01-004', clause: '7.1-2', what: 'tagged content inside an artifact', run: (t) => nested(t, 'Artifact', 'tagged') },
     {
       id: '01-007', clause: '7.1-4', what: 'MarkInfo Marked true, Suspects not true',
       run(t) {
@@ -163,7 +170,7 @@ function elementChecks(): Check[] {
     {
       id: '16-001', clause: 'ISO 32000-1 Table 347', what: 'a list whose labels are numbers says ListNumbering Decimal (a person’s check in Matterhorn; decidable here)',
       run(t) {
-        return t.elements.filter((e) => e.type === 'L' && attribute(t, e, '/ListNumbering') !== '/Decimal' && children(e).some((li) => children(li).some((l) => l.type === 'Lbl' && /\d/.test(labelText(t, l))))).map(at);
+        return t.elements.filter((e) => e.type === 'L' && attribute(t, e, '/ListNumbering') !== '/Decimal' && children(e).some((li) => children(li).some((l) => l.type === 'Lbl' && /\d/.test(ownText(t, l))))).map(at);
       },
     },
     { id: '17-002', clause: '7.7-1', what: 'every Formula has alternative text', run: (t) => t.elements.filter((e) => e.type === 'Formula' && !text(e.dict['/Alt']) && !text(e.dict['/ActualText'])).map(at) },
@@ -185,7 +192,7 @@ function elementChecks(): Check[] {
 }
 
 /** The text drawn in an element's own marked content, decoded through the fonts' ToUnicode maps. */
-export function labelText(t: TaggedPdf, e: StructElem): string {
+export function ownText(t: TaggedPdf, e: StructElem): string {
   const own = e.kids.filter((k) => k.kind === 'mcid');
   return t.pages
     .filter((p) => own.some((k) => k.page === p.ref))

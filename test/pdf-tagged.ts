@@ -92,10 +92,5 @@ export function readTagged(path: string): TaggedPdf {
   return { pdf, bytes: readFileSync(path), elements, byRef, pages: readPages(pdf), xmp };
 }
 
-/** The element's descendants in reading order. */
-export function descendants(element: StructElem): StructElem[] {
-  return element.kids.flatMap((k) => (k.kind === 'element' ? [k.element, ...descendants(k.element)] : []));
-}
-
 /** The element's child elements. */
 export const children = (element: StructElem) => element.kids.flatMap((k) => (k.kind === 'element' ? [k.element] : []));

@@ -24,7 +24,7 @@ import { greyPng } from './png.js';
 import { fill } from '../pipeline/util/templates.js';
 import { root, templates } from './helpers.js';
 import { readTagged, children, type PageRead, type StructElem, type TaggedPdf } from './pdf-tagged.js';
-import { contentChecks, decode, elementChecks, headingChecks, labelText, metadataChecks, type Check } from './matterhorn.js';
+import { contentChecks, decode, elementChecks, headingChecks, ownText, metadataChecks, type Check } from './matterhorn.js';
 import { annotationChecks, fileChecks, fontChecks } from './matterhorn-links-fonts.js';
 import { pdfaFileChecks, pdfaMetadataChecks, xmpProperty } from './pdf-a-checks.js';
 import { faultyPdfs } from './faulty-pdfs.js';
@@ -113,7 +113,7 @@ describe.skipIf(!qpdf)('the PDF editions against PDF/UA-1 and PDF/A-2a', () => {
       const doc = t.elements[0]!;
       const toc = children(doc).find((e) => e.type === 'TOC')!;
       const before = children(doc)[children(doc).indexOf(toc) - 1]!;
-      expect(norm(labelText(t, before))).toBe(norm(edition.labels.contents));
+      expect(norm(ownText(t, before))).toBe(norm(edition.labels.contents));
       const entries = edition.outline.filter((e) => e.depth <= 2);
       expect(children(toc).map((e) => e.type)).toEqual(entries.map(() => 'TOCI'));
       children(toc).forEach((item, i) => {
@@ -126,7 +126,7 @@ describe.skipIf(!qpdf)('the PDF editions against PDF/UA-1 and PDF/A-2a', () => {
         expect(new Set(annotations.map((a) => a.dest))).toEqual(new Set([entry.id]));
         const title = [entry.label, entry.text].filter(Boolean).join(' ');
         expect(annotations[0]!.contents).toBe(title);
-        const words = norm(labelText(t, link!));
+        const words = norm(ownText(t, link!));
         expect(words.startsWith(norm(title))).toBe(true);
         const dests = new Map(t.pdf.tree(t.pdf.dict(t.pdf.catalog['/Names'])!['/Dests'], '/Names').map(([k, v]) => [text(k), t.pdf.array(v)[0] as string]));
         const footer = furniture(pageOf(dests.get(entry.id)!)).get('Footer') ?? '';
