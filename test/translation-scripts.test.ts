@@ -20,12 +20,18 @@ import { hasGlyph, shapeRuns, widthOf } from '../pipeline/text/measure.js';
 import { loadPair } from '../pipeline/translate/record.js';
 import { exportXliff, importXliff } from '../pipeline/translate/xliff.js';
 import { root } from './helpers.js';
+import { readTagged } from './pdf-tagged.js';
+import { contentChecks, elementChecks, headingChecks, metadataChecks } from './matterhorn.js';
+import { annotationChecks, fileChecks, fontChecks } from './matterhorn-links-fonts.js';
+import { pdfaFileChecks, pdfaMetadataChecks } from './pdf-a-checks.js';
 
 const folio = (args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'folio.js'), ...args], { encoding: 'utf8', cwd: root });
 const LANGS = ['en', 'fr', 'el', 'hy', 'ka'];
 const samples = JSON.parse(readFileSync(join(root, 'templates', 'scaffold', 'samples.json'), 'utf8')) as Record<string, Record<string, string>>;
 const poppler = spawnSync('pdffonts', ['-v']).status === 0 && spawnSync('pdftotext', ['-v']).status === 0;
 const fitz = spawnSync('/usr/bin/python3', ['-c', 'import fitz']).status === 0;
+const qpdf = spawnSync('qpdf', ['--version']).status === 0;
+if (!qpdf) console.warn('translation-scripts: the PDF/UA and PDF/A checks are SKIPPED: qpdf is not installed');
 if (!poppler) console.warn('translation-scripts: the pdftotext and pdffonts readings are SKIPPED: poppler-utils is not installed');
 if (!fitz) console.warn('translation-scripts: the PyMuPDF reading is SKIPPED: python3-fitz is not installed');
 
@@ -82,6 +88,14 @@ describe('a report in en, fr, el, hy and ka', () => {
     const i = spans.findIndex(([, text], k) => text.endsWith('1') && spans[k + 1]?.[1] === '\u202f' && spans[k + 2]?.[1] === '000');
     expect(i).toBeGreaterThanOrEqual(0);
     expect(spans.slice(i, i + 3).map(([font]) => font)).toEqual(['PTSerif-Regular', 'NotoSerif-Regular', 'PTSerif-Regular']);
+  });
+
+  it.skipIf(!qpdf)('passes the PDF/UA-1 and PDF/A-2a checks in every language, the fallback fonts’ included', () => {
+    const checks = [...contentChecks(), ...metadataChecks(), ...elementChecks(), ...headingChecks(), ...annotationChecks(), ...fileChecks(), ...fontChecks(), ...pdfaMetadataChecks(), ...pdfaFileChecks()];
+    for (const lang of LANGS) {
+      const tagged = readTagged(pdf(lang));
+      expect(checks.flatMap((c) => c.run(tagged).map((p) => `${c.id}: ${p}`)), lang).toEqual([]);
+    }
   });
 
   it('names each language in its own words, in the HTML’s lang and language switch', () => {
