@@ -21,7 +21,7 @@ const ALLOWED: Record<string, string[]> = {
   load: ['model', 'util'],
   parse: ['model', 'util'],
   transforms: ['parse', 'load', 'model', 'util'],
-  check: ['transforms', 'text', 'load', 'model', 'util'],
+  check: ['transforms', 'parse', 'text', 'load', 'model', 'util'],
   parallel: ['writers', 'model', 'util'],
   '.': ['parallel', 'writers', 'check', 'transforms', 'load', 'model', 'util'],
   translate: ['check', 'transforms', 'parse', 'load', 'model', 'util'],
