@@ -2,7 +2,7 @@
  * Bounded time and memory: what made folio hang, overflow its stack or grow with the square of the
  * source is refused at its place, or now takes linear time.
  */
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -11,7 +11,7 @@ import { load } from '../pipeline/build.js';
 import { parseMarkdown } from '../pipeline/parse/parse-markdown.js';
 import { MAX_NESTING } from '../pipeline/parse/nesting.js';
 import { chapterStructure } from '../pipeline/check/structure.js';
-import { fixtureSource, templates } from './helpers.js';
+import { fixtureSource, root, templates } from './helpers.js';
 
 const chapter = (source: string, name: string) => join(source, 'en', name);
 const problems = async (source: string) => (await load(source, templates)).diagnostics.list();
@@ -29,6 +29,13 @@ describe('nesting', () => {
     'lists by indentation': (n) => Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n') + '\n',
     'recommendations': (n) => Array.from({ length: n }, (_, i) => `${':'.repeat(3 + n - i)}recommendation{#r${i} priority=${i + 2}}`).join('\n') + '\nText.\n' + Array.from({ length: n }, (_, i) => ':'.repeat(4 + i)).join('\n') + '\n',
   };
+
+  it('the README states the limit folio enforces, where it promises lists of any construct', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(readme).toContain(`lists nested up to ${MAX_NESTING} levels`);
+    expect(readme).toContain(`nest at most ${MAX_NESTING} levels (rule \`nesting\`)`);
+    expect(readme).not.toMatch(/lists of any depth/);
+  });
 
   for (const [name, make] of Object.entries(deep)) {
     it(`${name} 1,000 deep: an error at its place, in bounded time (quotes and lists overflowed the stack)`, async () => {
