@@ -57,3 +57,17 @@ export function columnParts(widths: number[], total: number): number[][] | Unspl
   const runs = evenRuns(rest, room, greedy.length) ?? greedy;
   return runs.map((run) => [0, ...run.map((c) => c + 1)]);
 }
+
+/**
+ * Why a table is refused, at `place` (`file:line:column`): the column that cannot stand beside the
+ * first even at `size` and how many columns fit side by side, from the columns' narrowest widths in
+ * points and the text width `total`.
+ */
+export function tooWideMessage(place: string, widths: number[], column: number, total: number, size: number): string {
+  let fit = 0;
+  for (let used = 0; fit < widths.length && used + widths[fit]! <= total + 0.01; fit++) used += widths[fit]!;
+  const what = column === 0 ? 'its first column alone' : `its column ${column + 1} beside the first`;
+  const need = widths[0]! + (column ? widths[column]! : 0);
+  return `${place}: the table is too wide for the page even at ${size.toFixed(1)} pt and split into several tables: ${what} needs ${need.toFixed(0)} pt of ${total.toFixed(0)} pt ` +
+    `(${fit} of its ${widths.length} columns fit side by side); shorten the longest word or number of that column, or let it break after a hyphen or slash`;
+}

@@ -14,7 +14,7 @@ import type { FlowState } from './state.js';
 import { breakPoints, splitWord } from '../inline/word-breaks.js';
 import { columnExtents, type ColumnExtent } from './table-widths.js';
 import { cellWords } from './table-cells.js';
-import { columnParts } from '../../model/table-parts.js';
+import { columnParts, tooWideMessage } from '../../model/table-parts.js';
 import { FolioError } from '../../util/diagnostics.js';
 import { TYPE } from '../geometry.js';
 
@@ -85,12 +85,5 @@ export function planTable(s: FlowState, node: Table, columns: number): TablePlan
 /** The refusal: the table's place, the column that cannot be set, and how many fit. */
 function tooWide(s: FlowState, node: Table, column: number, widths: number[], total: number, size: number): FolioError {
   const start = node.position?.start;
-  const place = `${s.ctx.file ?? '<generated>'}:${start?.line ?? 1}:${start?.column ?? 1}`;
-  let fit = 0;
-  for (let used = 0; fit < widths.length && used + widths[fit]! <= total + 0.01; fit++) used += widths[fit]!;
-  const what = column === 0 ? 'its first column alone' : `its column ${column + 1} beside the first`;
-  return new FolioError(
-    `${place}: the table is too wide for the page even at ${size.toFixed(1)} pt, split into several tables: ${what} needs ${(widths[0]! + (column ? widths[column]! : 0)).toFixed(0)} pt of ${total.toFixed(0)} pt ` +
-      `(${fit} of its ${widths.length} columns fit side by side). Shorten the longest word or number in that column, or let it break with a hyphen or slash`,
-  );
+  return new FolioError(tooWideMessage(`${s.ctx.file ?? '<generated>'}:${start?.line ?? 1}:${start?.column ?? 1}`, widths, column, total, size));
 }
