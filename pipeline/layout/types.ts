@@ -34,6 +34,8 @@ export interface TextBox {
   width: number;
   /** Extra space after each space character (justified lines), already in `glyphs`' advances. */
   wordSpacing?: number;
+  /** Horizontal scale of the glyphs (font expansion of a justified line, within ±2%); 1 when absent. */
+  scale?: number;
   /** The shaped glyphs: set on every box the layout makes (`textBox` in layout/frame.ts); a frame made by hand gets them from `glyphsOf`. */
   glyphs?: GlyphRun;
   link?: LinkTarget;
@@ -98,7 +100,7 @@ export interface Page {
   header: boolean;
   boxes: Box[];
   /** Notes whose text starts on this page, and those continued onto it. */
-  notes: { number: number; continued: boolean; split: boolean }[];
+  notes: { number: number; continued: boolean; split: boolean; lines: number }[];
   /** Note citations in the body text of this page. */
   citations: number[];
   /** Lowest body baseline and top of the note area, for tests of where things sit. */

@@ -89,6 +89,11 @@ function appendPart(out: Operators, font: EmbeddedFont, run: ShapedRun, extra: n
   flush();
 }
 
+/** The horizontal scaling operator of an expanded line's run (its advances and spacing scale with it). */
+function scaleOp(box: TextBox): string {
+  return box.scale && box.scale !== 1 ? `${num(box.scale * 100)} Tz\n` : '';
+}
+
 /** Draws the box's glyphs with the current font and size (set by the caller through pdfkit), its baseline at `box.y`. */
 export function drawGlyphs(doc: PDFKit.PDFDocument, box: TextBox, run: GlyphRun): void {
   const internals = doc as unknown as Internals;
@@ -102,5 +107,5 @@ export function drawGlyphs(doc: PDFKit.PDFDocument, box: TextBox, run: GlyphRun)
   const page = internals.page;
   if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
   const height = page.height;
-  internals.addContent(`q\n1 0 0 -1 0 ${num(height)} cm\nBT\n1 0 0 1 ${num(box.x)} ${num(height - box.y)} Tm\n/${font.id} ${num(size)} Tf\n${ops.join('\n')}\nET\nQ`);
+  internals.addContent(`q\n1 0 0 -1 0 ${num(height)} cm\nBT\n1 0 0 1 ${num(box.x)} ${num(height - box.y)} Tm\n/${font.id} ${num(size)} Tf\n${scaleOp(box)}${ops.join('\n')}\nET\nQ`);
 }
