@@ -20,7 +20,7 @@ export function cellWords(s: FlowState, node: Table, size: number, columns?: num
     const chosen = columns ?? row.children.map((_, c) => c);
     return chosen.map((c, i) => {
       const struct = structs?.[r]?.[i];
-      const span = (type: string) => (struct === undefined ? 0 : s.span(type, struct));
+      const span = (type: string, parent?: number) => (struct === undefined ? 0 : s.span(type, parent ?? struct));
       return wordsOf(s, row.children[c]?.children ?? [], styleOf(size, r === 0), struct ?? 0, span);
     });
   });

@@ -4,8 +4,8 @@
  * its words broken at their own break points, or split into several tables that repeat its first
  * column, and refused when even that cannot set it (flow/table-plan.ts). Rows never split; a short
  * table stays on one page; a long one breaks between rows and repeats its header row at the top of
- * each page it continues on. Tagged Table, TR, TH (the header row, and the first column of data
- * tables) and TD; each part of a split table is a Table of its own.
+ * each page it continues on. Tagged Table, TR, TH (the header row, scope Column, and the first
+ * column of data tables, scope Row) and TD; each part of a split table is a Table of its own.
  */
 import type { Table } from 'mdast';
 import type { Box } from '../types.js';
@@ -74,7 +74,12 @@ function tablePart(s: FlowState, node: Table, columns: number[], setting: Settin
   const struct = s.struct('Table');
   const structs = node.children.map((_row, r) => {
     const tr = s.struct('TR', struct);
-    return columns.map((c) => s.struct(r === 0 || (c === 0 && node.data?.rowHeaders === true) ? 'TH' : 'TD', tr));
+    return columns.map((c) => {
+      const scope = r === 0 ? 'Column' : c === 0 && node.data?.rowHeaders === true ? 'Row' : undefined;
+      const cell = s.struct(scope ? 'TH' : 'TD', tr);
+      if (scope) s.structure[cell]!.scope = scope;
+      return cell;
+    });
   });
   const words = cellWords(s, node, setting.size, columns, structs);
   const widths = columnWidths(columnExtents(words, columns.length, pad, setting.breakWords ? hardPieces : undefined), s.ctx.width);

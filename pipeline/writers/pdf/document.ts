@@ -1,8 +1,14 @@
-/** The pdfkit document of an edition: tagged PDF 1.7, its metadata, and the faces the layout uses. */
+/**
+ * The pdfkit document of an edition: tagged PDF 1.7 in the edition's language, its title shown
+ * by viewers, its metadata (information dictionary and XMP alike), the sRGB output intent, and
+ * the faces the layout uses. Conforms to PDF/UA-1 and PDF/A-2a with what the painter adds.
+ */
 import PDFDocument from 'pdfkit';
 import type { Layout } from '../../layout/types.js';
 import type { Edition } from '../../model/types.js';
 import { fontData, type Face } from '../../text/fonts.js';
+import { useMetadata, xmpPacket, type DocumentInfo } from './metadata.js';
+import { addOutputIntent } from './output-intent.js';
 
 const FACES: Face[] = ['regular', 'bold', 'italic', 'boldItalic', 'mono', 'symbol'];
 
@@ -16,6 +22,15 @@ function facesOf(layout: Layout): Face[] {
 export function createDocument(layout: Layout, edition: Edition): PDFKit.PDFDocument {
   const date = new Date(edition.epoch * 1000);
   const title = `${edition.text.title} — ${edition.text.country}, ${edition.text.event}, ${edition.eventDateText}`;
+  const info: DocumentInfo = {
+    Title: title,
+    Author: edition.text.mission,
+    Subject: `${edition.text.country}, ${edition.text.event}, ${edition.eventDateText}`,
+    Creator: 'folio',
+    Producer: 'folio (pdfkit)',
+    CreationDate: date,
+    ModDate: date,
+  };
   const doc = new PDFDocument({
     size: [layout.pageWidth, layout.pageHeight],
     margin: 0,
@@ -26,16 +41,10 @@ export function createDocument(layout: Layout, edition: Edition): PDFKit.PDFDocu
     tagged: true,
     lang: edition.labels.locale,
     displayTitle: true,
-    info: {
-      Title: title,
-      Author: edition.text.mission,
-      Subject: `${edition.text.country}, ${edition.text.event}, ${edition.eventDateText}`,
-      Creator: 'folio',
-      Producer: 'folio (pdfkit)',
-      CreationDate: date,
-      ModDate: date,
-    },
+    info,
   } as unknown as PDFKit.PDFDocumentOptions);
+  useMetadata(doc, xmpPacket(info, edition.labels.locale));
+  addOutputIntent(doc);
   for (const face of facesOf(layout)) doc.registerFont(face, fontData(face));
   return doc;
 }
