@@ -1,7 +1,7 @@
 /** The `folio` command line: parses arguments and calls the library. */
 import { Command, Option, CommanderError } from 'commander';
 import { existsSync } from 'node:fs';
-import { relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build, load } from '../build.js';
 import { formatNames } from '../writers/registry.js';
@@ -19,6 +19,12 @@ const reporterOption = () =>
   new Option('-r, --reporter <reporter>', 'how to print problems: auto (a table on a terminal, file:line:column lines when piped), text (lines), table, github (Actions annotations), json')
     .choices(['auto', 'text', 'table', 'github', 'json'])
     .default('auto');
+
+/** `--reference-doc`: a file that is not there is bad usage; what else is wrong with it, `load` reports as a problem. */
+function referenceOption(file: string | undefined): { referenceDoc?: string } {
+  if (file && !existsSync(file)) throw new FolioError(`--reference-doc ${file}: no such file (give a Word document, .docx)`, 2);
+  return file ? { referenceDoc: file } : {};
+}
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('folio')
@@ -44,8 +50,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--reference-doc <file>', 'a Word document whose styles, page size, margins and fonts the DOCX editions take (default: reference.docx in the templates folder, if any)')
     .addHelpText('after', EXIT_HELP)
     .action(async (options: { source: string; out: string; templates?: string; lang?: string[]; format?: string[]; quiet?: boolean; reporter: Reporter; watch?: boolean; port: number; referenceDoc?: string }) => {
-      if (options.referenceDoc && !existsSync(options.referenceDoc)) throw new FolioError(`--reference-doc ${options.referenceDoc}: no such file (give a Word document, .docx)`, 2);
-      const reference = options.referenceDoc ? { referenceDoc: options.referenceDoc } : {};
+      const reference = referenceOption(options.referenceDoc);
       if (options.watch) {
         const { watchAndServe } = await import('./watch.js');
         await watchAndServe({
@@ -95,12 +100,14 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(reporterOption())
     .addOption(new Option('-f, --format <format>', 'the same as --reporter').choices(['auto', 'text', 'table', 'github', 'json']))
     .option('-l, --lang <list>', 'check only these languages, comma-separated, each with the official language it translates (default: all)', list(undefined, 'language'))
+    .option('--reference-doc <file>', 'also check the Word document `build --reference-doc` would take (default: reference.docx in the templates folder, if any)')
     .addHelpText('after', EXIT_HELP)
-    .action(async (options: { source: string; templates?: string; format?: string; reporter: Reporter; lang?: string[] }) => {
+    .action(async (options: { source: string; templates?: string; format?: string; reporter: Reporter; lang?: string[]; referenceDoc?: string }) => {
       knownLanguages(options.source, options.lang);
       const start = performance.now();
       const reporter: Reporter = (options.format as Reporter | undefined) ?? options.reporter;
-      const { diagnostics, editions } = await load(options.source, templatesFor(options.source, options.templates), withOfficial(options.source, options.lang));
+      const reference = referenceOption(options.referenceDoc);
+      const { diagnostics, editions } = await load(options.source, templatesFor(options.source, options.templates), withOfficial(options.source, options.lang), reference);
       printDiagnostics(diagnostics, reporter);
       if (reporter !== 'json') {
         const figures = editions.map((e) => `${e.lang}: ${e.notes.length} notes, ${e.recommendations.length} recommendations`).join('; ');
@@ -111,8 +118,8 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('translated')
-    .description('record that a translation\'s blocks translate the official text as it is now (in SOURCE/<lang>/.translated.json)')
-    .argument('[files...]', 'only the blocks of these chapters (file names, e.g. 08-media.md)')
+    .description('record that a translation\'s blocks and labels translate the official text as it is now (in SOURCE/<lang>/.translated.json)')
+    .argument('[files...]', 'only the blocks of these chapters (file names, e.g. 08-media.md), or `labels` for the labels')
     .requiredOption('-l, --lang <lang>', 'the translation')
     .option('-s, --source <dir>', 'the report source folder (with report.json)', 'source')
     .option('-t, --templates <dir>', 'the templates folder (default: templates/ in or beside the source, else folio’s own)')
@@ -121,7 +128,7 @@ export async function main(argv: string[]): Promise<number> {
       const loaded = await loadPair(options.source, templatesFor(options.source, options.templates), options.lang);
       const r = await recordTranslated(loaded, files);
       const left = r.unpaired ? `; ${r.unpaired} block(s) have no ${loaded.official.lang} counterpart (folio check --lang ${options.lang} says which)` : '';
-      process.stdout.write(`recorded ${r.recorded} block(s) of ${options.lang} as translations of the current ${loaded.official.lang} text in ${r.path}${left}\n`);
+      process.stdout.write(`recorded ${r.recorded} unit(s) of ${options.lang} as translations of the current ${loaded.official.lang} text in ${r.path}${left}\n`);
     });
 
   const xliff = program.command('xliff').description('exchange a translation with CAT tools (Trados, memoQ, OmegaT, Weblate) as XLIFF 1.2');
@@ -158,13 +165,16 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<dir>', 'a new folder')
     .option('-l, --lang <list>', 'languages, the official one first', list(undefined, 'language'), ['en'])
     .action(async (dir: string, options: { lang: string[] }) => {
-      const { newReport } = await import('./new-report.js'); // with the DOCX writer, for the reference document: loaded only here
+      const { hasSample, newReport } = await import('./new-report.js'); // with the DOCX writer, for the reference document: loaded only here
       const files = newReport(dir, options.lang, bundledTemplates);
-      // The sample chapters of a language folio has words for are translations: record them as such.
+      // The sample chapters folio has in a language are translations: record them as such, and the
+      // labels too where folio has them (a draft language's labels are the English ones, to translate).
       const { loadPair, recordTranslated } = await import('../translate/record.js');
       for (const lang of options.lang.slice(1)) {
+        if (!hasSample(lang, bundledTemplates)) continue;
         const loaded = await loadPair(dir, templatesFor(dir), lang);
-        if (!loaded.edition.draft) files.push((await recordTranslated(loaded)).path);
+        const chapters = (loaded.source.chapters.get(lang) ?? []).map((c) => basename(c.path));
+        files.push((await recordTranslated(loaded, loaded.edition.draft ? chapters : [])).path);
       }
       process.stdout.write(`wrote ${files.length} files to ${dir}; next: folio build --source ${dir} --out ${dir}/out\n`);
     });

@@ -5,6 +5,8 @@
  * added to its subset, with its width and the characters it stands for (the ToUnicode map that
  * makes the text extractable). One hex string per word; a glyph moved off the pen position (a
  * combining mark) is placed with a kerning number and, when raised or lowered, the text rise.
+ * A part in another font than the one before it (a fallback font: text/fallback.ts) selects that
+ * font first, within the same text object, so only the fonts a run draws with are embedded.
  * A run's hidden glyphs (layout/types.ts `hiddenText`) follow it in text render mode 3 (invisible).
  *
  * This reaches into pdfkit's embedded font (`_font`, `subset`, `widths`, `unicode`, `page.fonts`),
@@ -90,25 +92,50 @@ function appendPart(out: Operators, font: EmbeddedFont, run: ShapedRun, extra: n
   flush();
 }
 
-/** Draws the box's glyphs with the current font and size (set by the caller through pdfkit), its baseline at `box.y`. */
+/** The horizontal scaling operator of an expanded line's run (its advances and spacing scale with it). */
+function scaleOp(box: TextBox): string {
+  return box.scale && box.scale !== 1 ? `${num(box.scale * 100)} Tz\n` : '';
+}
+
+/**
+ * Draws the box's glyphs at its size, its baseline at `box.y`, each part in its own font (pdfkit's
+ * font of that name, registered by document.ts), selected where it changes; the line's scaling
+ * (Tz) set after the first font, for the whole run.
+ */
 export function drawGlyphs(doc: PDFKit.PDFDocument, box: TextBox, run: GlyphRun): void {
   const internals = doc as unknown as Internals;
-  const font = internals._font;
   const size = box.style.size;
   const out: Operators = { ops: [], parts: [] };
-  run.parts.forEach((part, i) => appendPart(out, font, part, run.spaces[i] ? run.spacing : 0, size));
+  const used: EmbeddedFont[] = [];
+  let current: ShapedRun['font'] | undefined;
+  let font: EmbeddedFont | undefined;
+  /** The embedded font of a part, selected first when it is not the current one. */
+  const fontFor = (part: ShapedRun): EmbeddedFont => {
+    if (part.font !== current || !font) {
+      endArray(out);
+      doc.font((current = part.font));
+      font = internals._font;
+      if (!used.includes(font)) used.push(font);
+      out.ops.push(`/${font.id} ${num(size)} Tf`);
+    }
+    return font;
+  };
+  run.parts.forEach((part, i) => appendPart(out, fontFor(part), part, run.spaces[i] ? run.spacing : 0, size));
   endArray(out);
   if (run.hidden) {
-    // Text render mode 3: placed and extractable, not painted.
-    out.ops.push('3 Tr');
-    appendPart(out, font, run.hidden, 0, size);
+    const hiddenFont = fontFor(run.hidden);
+    // Text render mode 3: placed and extractable, not painted; squeezed to a hundredth of its
+    // width, so the line still ends at the margin for a reader of glyph boxes (Q restores the scale).
+    out.ops.push('3 Tr', '1 Tz');
+    appendPart(out, hiddenFont, run.hidden, 0, size);
     endArray(out);
     out.ops.push('0 Tr');
   }
   const { ops } = out;
-  if (ops.length === 0) return;
+  if (!ops.some((op) => op.endsWith('TJ') || op.endsWith('Ts'))) return;
   const page = internals.page;
-  if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
+  for (const f of used) if (page.fonts[f.id] == null) page.fonts[f.id] = f.ref();
   const height = page.height;
-  internals.addContent(`q\n1 0 0 -1 0 ${num(height)} cm\nBT\n1 0 0 1 ${num(box.x)} ${num(height - box.y)} Tm\n/${font.id} ${num(size)} Tf\n${ops.join('\n')}\nET\nQ`);
+  const [first, ...rest] = ops; // the first is the first part's font
+  internals.addContent(`q\n1 0 0 -1 0 ${num(height)} cm\nBT\n1 0 0 1 ${num(box.x)} ${num(height - box.y)} Tm\n${first}\n${scaleOp(box)}${rest.join('\n')}\nET\nQ`);
 }
