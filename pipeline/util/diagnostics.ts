@@ -16,6 +16,8 @@ export interface MessageOptions {
 
 export class Diagnostics {
   readonly files = new Map<string, VFile>();
+  /** Messages already given (path, place, rule, text): text the pipeline repeats (the annex's copies) is reported once. */
+  private readonly given = new Set<string>();
 
   file(path: string, value?: string): VFile {
     let file = this.files.get(path);
@@ -37,6 +39,9 @@ export class Diagnostics {
   }
 
   add(path: string, reason: string, options: MessageOptions): void {
+    const key = JSON.stringify([path, options.place ?? null, options.ruleId, options.severity ?? 'warning', reason]);
+    if (this.given.has(key)) return;
+    this.given.add(key);
     const file = this.file(path);
     const message = file.message(reason, { place: options.place, ruleId: options.ruleId, source: 'folio' });
     message.fatal = options.severity === 'error' ? true : false;
