@@ -52,7 +52,7 @@ describe('folio', () => {
       writeFileSync(file, readFileSync(file, 'utf8').replace('[^regions-by-lot]\n', '[^regions-by-lot][^missing]\n'));
       const github = folio(['check', '--source', dir, '--reporter', 'github']);
       expect(github.status).toBe(1);
-      expect(github.stdout).toMatch(new RegExp(`^::error file=${file.replace(/[/.]/g, '\\$&')},line=3,col=\\d+,title=undefined-note::citation of undefined note \`missing\``, 'm'));
+      expect(github.stdout).toMatch(new RegExp(`^::error file=${file.replace(/[/.]/g, '\\$&')},line=3,col=\\d+,endLine=3,endColumn=\\d+,title=undefined-note::citation of undefined note \`missing\``, 'm'));
       const json = JSON.parse(folio(['check', '--source', dir, '--format', 'json']).stdout) as { errors: number; messages: { ruleId: string; line: number }[] };
       expect(json.errors).toBe(1);
       expect(json.messages[0]).toMatchObject({ ruleId: 'undefined-note', line: 3 });
@@ -81,6 +81,6 @@ describe('folio check on a terminal', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('[^regions-by-lot]\n', '[^regions-by-lot][^missing]\n'));
     const run = folio(['check', '--source', dir, '--reporter', 'table']);
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(/01-introduction\.md\n\s*3:\d+\s+error\s+citation of undefined note `missing`.*undefined-note/);
+    expect(run.stdout).toMatch(/01-introduction\.md\n\s*3:\d+-3:\d+\s+error\s+citation of undefined note `missing`.*undefined-note/);
   });
 });

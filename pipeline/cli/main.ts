@@ -7,8 +7,8 @@ import { build, load } from '../build.js';
 import { formatNames } from '../writers/registry.js';
 import { describeFailure } from '../util/errors.js';
 import { FolioError } from '../util/diagnostics.js';
-import { bundledTemplates, folioVersion, list, templatesFor } from './options.js';
-import { printDiagnostics, summary, type Reporter } from './report.js';
+import { bundledTemplates, count, folioVersion, list, templatesFor } from './options.js';
+import { exceedsWarnings, printDiagnostics, summary, type Reporter } from './report.js';
 import { ProgressBar } from './progress-bar.js';
 import { knownLanguages, withOfficial } from './languages.js';
 
@@ -19,6 +19,9 @@ const reporterOption = () =>
   new Option('-r, --reporter <reporter>', 'how to print problems: auto (a table on a terminal, file:line:column lines when piped), text (lines), table, github (Actions annotations), json')
     .choices(['auto', 'text', 'table', 'github', 'json'])
     .default('auto');
+
+const maxWarningsOption = () =>
+  new Option('--max-warnings <n>', 'exit 1 when there are more than N warnings (errors always do), as in CI: --max-warnings 0').argParser(count('--max-warnings'));
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('folio')
@@ -38,12 +41,13 @@ export async function main(argv: string[]): Promise<number> {
     .option('-l, --lang <list>', 'languages to build, comma-separated (default: all in report.json)', list(undefined, 'language'))
     .addOption(new Option('-f, --format <list>', `formats to build, comma-separated: ${formatNames.join(', ')} (default: all)`).argParser(list(formatNames, 'format')))
     .addOption(reporterOption())
+    .addOption(maxWarningsOption())
     .option('-q, --quiet', 'print only problems')
     .option('-w, --watch', 'rebuild what a change affects and serve the HTML editions with live reload')
     .option('-p, --port <port>', 'the port to serve on with --watch (0: any free one)', (v) => Number(v), 4321)
     .option('--reference-doc <file>', 'a Word document whose styles, page size, margins and fonts the DOCX editions take (default: reference.docx in the templates folder, if any)')
     .addHelpText('after', EXIT_HELP)
-    .action(async (options: { source: string; out: string; templates?: string; lang?: string[]; format?: string[]; quiet?: boolean; reporter: Reporter; watch?: boolean; port: number; referenceDoc?: string }) => {
+    .action(async (options: { source: string; out: string; templates?: string; lang?: string[]; format?: string[]; quiet?: boolean; reporter: Reporter; maxWarnings?: number; watch?: boolean; port: number; referenceDoc?: string }) => {
       if (options.referenceDoc && !existsSync(options.referenceDoc)) throw new FolioError(`--reference-doc ${options.referenceDoc}: no such file (give a Word document, .docx)`, 2);
       const reference = options.referenceDoc ? { referenceDoc: options.referenceDoc } : {};
       if (options.watch) {
@@ -84,7 +88,7 @@ export async function main(argv: string[]): Promise<number> {
       if (result.skipped.length) {
         process.stderr.write(`not rebuilt because of errors: ${result.skipped.join(', ')} (the previous files in ${options.out} are unchanged)\n`);
       }
-      if (result.diagnostics.errorCount > 0) exitCode = 1;
+      if (result.diagnostics.errorCount > 0 || exceedsWarnings(result.diagnostics, options.maxWarnings)) exitCode = 1;
     });
 
   program
@@ -95,8 +99,9 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(reporterOption())
     .addOption(new Option('-f, --format <format>', 'the same as --reporter').choices(['auto', 'text', 'table', 'github', 'json']))
     .option('-l, --lang <list>', 'check only these languages, comma-separated, each with the official language it translates (default: all)', list(undefined, 'language'))
+    .addOption(maxWarningsOption())
     .addHelpText('after', EXIT_HELP)
-    .action(async (options: { source: string; templates?: string; format?: string; reporter: Reporter; lang?: string[] }) => {
+    .action(async (options: { source: string; templates?: string; format?: string; reporter: Reporter; lang?: string[]; maxWarnings?: number }) => {
       knownLanguages(options.source, options.lang);
       const start = performance.now();
       const reporter: Reporter = (options.format as Reporter | undefined) ?? options.reporter;
@@ -106,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
         const figures = editions.map((e) => `${e.lang}: ${e.notes.length} notes, ${e.recommendations.length} recommendations`).join('; ');
         process.stderr.write(`${summary(diagnostics, editions.map((e) => e.lang))}${figures ? ` — ${figures}` : ''} (${(performance.now() - start).toFixed(0)} ms)\n`);
       }
-      if (diagnostics.errorCount > 0) exitCode = 1;
+      if (diagnostics.errorCount > 0 || exceedsWarnings(diagnostics, options.maxWarnings)) exitCode = 1;
     });
 
   program

@@ -13,7 +13,7 @@ export interface TransformContext {
   /** Path of report.json, for messages about the metadata. */
   reportPath: string;
   /** Where report.json names the title note. */
-  titleNotePlace?: import('unist').Point;
+  titleNotePlace?: import('unist').Position;
   /** Path of the source file a node belongs to (its chapter's path). */
   pathOf(node: Node): string;
   /** Records that a node a transform made (and its descendants) belongs to the file at `path`, for later messages. */
