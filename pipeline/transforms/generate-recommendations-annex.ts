@@ -14,6 +14,7 @@ import { placeAt, type TransformContext } from './context.js';
 import { parseMarkdown } from '../parse/parse-markdown.js';
 import { headingAttributes } from '../parse/heading-attributes.js';
 import { template } from '../util/templates.js';
+import { didYouMean } from '../util/nearest.js';
 
 const TEMPLATE = 'annex/recommendations.md.hbs';
 
@@ -91,7 +92,8 @@ function topicOrder(all: Recommendation[], { edition, tree, diagnostics, pathOf 
     const known = Object.hasOwn(edition.labels.topics, r.topic) && sectionOrder.has(r.topic);
     if (!known) {
       const choices = Object.keys(edition.labels.topics).join(', ');
-      diagnostics.error(pathOf(r), `unknown topic \`${r.topic}\` on recommendation \`${r.id}\`: a topic is the id of a section with a heading in the labels' \`topics\` (${choices})`, { place: r.position, ruleId: 'unknown-topic' });
+      const hint = didYouMean(r.topic, Object.keys(edition.labels.topics).filter((t) => sectionOrder.has(t)));
+      diagnostics.error(pathOf(r), `unknown topic \`${r.topic}\` on recommendation \`${r.id}\`${hint}: a topic is the id of a section with a heading in the labels' \`topics\` (${choices})`, { place: r.position, ruleId: 'unknown-topic' });
       continue;
     }
     if (!topics.has(r.topic)) topics.set(r.topic, []);
