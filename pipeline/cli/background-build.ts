@@ -1,11 +1,12 @@
 /**
- * Rebuilds formats behind the watch in a child process (`folio build`), so the preview server's
- * thread is never busy with a PDF or DOCX while the browser asks for the page. Requests made while
- * one runs are merged into the next run.
+ * Rebuilds formats behind the watch in a child process (`folio build`, with the watch's source,
+ * output, templates and reference document), so the preview server's thread is never busy with a
+ * PDF or DOCX while the browser asks for the page. Requests made while one runs are merged into the
+ * next run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from '../build.js';
 
@@ -28,7 +29,8 @@ export function backgroundBuild(options: BuildOptions, log: (line: string) => vo
   const run = (langs: string[], formats: string[]): Promise<void> =>
     new Promise((done) => {
       const start = performance.now();
-      const args = [bin!, 'build', '--quiet', '--reporter', 'text', '--source', options.sourceDir, '--out', options.outDir, '--templates', options.templatesDir, '--lang', langs.join(','), '--format', formats.join(',')];
+      const reference = options.referenceDoc ? ['--reference-doc', resolve(options.referenceDoc)] : [];
+      const args = [bin!, 'build', '--quiet', '--reporter', 'text', '--source', options.sourceDir, '--out', options.outDir, '--templates', options.templatesDir, ...reference, '--lang', langs.join(','), '--format', formats.join(',')];
       child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
       let errors = '';
       child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));

@@ -5,7 +5,7 @@
  * other formats are rebuilt behind it in a child process, so the server never waits for them. An
  * edit with errors shows them over the page, `file:line:column` each, until the next good edit.
  */
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep, extname } from 'node:path';
 import { watch } from 'chokidar';
@@ -52,43 +52,11 @@ export async function watchAndServe(options: WatchOptions): Promise<{ close(): P
   const languages = first.editions.map((e) => e.lang);
   options.log(`built ${first.written.length} file(s)`);
 
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/__folio/events') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-      res.write(': connected\n\n');
-      clients.add(res);
-      req.on('close', () => clients.delete(res));
-      return;
-    }
-    if (url.pathname === '/__folio/reload.js') {
-      res.writeHead(200, { 'content-type': 'text/javascript' });
-      res.end(RELOAD_SCRIPT);
-      return;
-    }
-    if (url.pathname === '/') {
-      res.writeHead(302, { location: `/${languages[0] ?? 'en'}/report.html` });
+  const server = createServer((req, res) => {
+    serve(req, res, { outDir: options.outDir, home: `/${languages[0] ?? 'en'}/report.html`, clients }).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
       res.end();
-      return;
-    }
-    const file = resolve(options.outDir, '.' + decodeURIComponent(url.pathname));
-    if (!file.startsWith(resolve(options.outDir) + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      let body: Buffer | string = await readFile(file);
-      if (extname(file) === '.html') {
-        // The edition forbids scripts; the preview allows only its own reload script.
-        body = body.toString('utf8')
-          .replace(/(<meta http-equiv="Content-Security-Policy" content="[^"]*)"/, `$1; script-src 'self'; connect-src 'self'"`)
-          .replace('</body>', '<script src="/__folio/reload.js"></script>\n</body>');
-      }
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
+    });
   });
   const port = await listen(server, options.port, options.log);
   options.log(`serving http://127.0.0.1:${port}/ (live reload); watching ${options.sourceDir} and ${options.templatesDir}`);
@@ -138,6 +106,61 @@ export async function watchAndServe(options: WatchOptions): Promise<{ close(): P
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
+}
+
+/** The path a request names, decoded; undefined when it is malformed (`/%FF` is no UTF-8). */
+function requestPath(url: string | undefined): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url ?? '/', 'http://localhost').pathname);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Answers one request of the preview: the event stream, the reload script, or a file of the output folder (400 for a malformed path, 403 outside it, 404 when missing). */
+async function serve(req: IncomingMessage, res: ServerResponse, site: { outDir: string; home: string; clients: Set<ServerResponse> }): Promise<void> {
+  const path = requestPath(req.url);
+  if (path === undefined) {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad request: the path is not a valid URL\n');
+    return;
+  }
+  if (path === '/__folio/events') {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    site.clients.add(res);
+    req.on('close', () => site.clients.delete(res));
+    return;
+  }
+  if (path === '/__folio/reload.js') {
+    res.writeHead(200, { 'content-type': 'text/javascript' });
+    res.end(RELOAD_SCRIPT);
+    return;
+  }
+  if (path === '/') {
+    res.writeHead(302, { location: site.home });
+    res.end();
+    return;
+  }
+  const file = resolve(site.outDir, '.' + path);
+  if (!file.startsWith(resolve(site.outDir) + sep)) {
+    res.writeHead(403).end();
+    return;
+  }
+  let body: Buffer | string;
+  try {
+    body = await readFile(file);
+  } catch {
+    res.writeHead(404).end('not found');
+    return;
+  }
+  if (extname(file) === '.html') {
+    // The edition forbids scripts; the preview allows only its own reload script.
+    body = body.toString('utf8')
+      .replace(/(<meta http-equiv="Content-Security-Policy" content="[^"]*)"/, `$1; script-src 'self'; connect-src 'self'"`)
+      .replace('</body>', '<script src="/__folio/reload.js"></script>\n</body>');
+  }
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  res.end(body);
 }
 
 /** Listens on `port`, or on the next free one when it is taken (and says so). */
