@@ -1,7 +1,7 @@
 /** The `folio` command line: parses arguments and calls the library. */
 import { Command, Option, CommanderError } from 'commander';
 import { existsSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build, load } from '../build.js';
 import { formatNames } from '../writers/registry.js';
@@ -11,6 +11,7 @@ import { bundledTemplates, count, folioVersion, list, templatesFor } from './opt
 import { exceedsWarnings, printDiagnostics, summary, type Reporter } from './report.js';
 import { ProgressBar } from './progress-bar.js';
 import { knownLanguages, withOfficial } from './languages.js';
+import { folioCommand } from './invocation.js';
 
 const EXIT_HELP = `
 Exit codes: 0 success, 1 errors in the source (or a failed build), 2 bad usage, 70 a bug in folio.`;
@@ -164,14 +165,14 @@ export async function main(argv: string[]): Promise<number> {
     .option('-l, --lang <list>', 'languages, the official one first', list(undefined, 'language'), ['en'])
     .action(async (dir: string, options: { lang: string[] }) => {
       const { newReport } = await import('./new-report.js'); // with the DOCX writer, for the reference document: loaded only here
-      const files = newReport(dir, options.lang, bundledTemplates);
+      const made = newReport(dir, options.lang, bundledTemplates);
       // The sample chapters of a language folio has words for are translations: record them as such.
       const { loadPair, recordTranslated } = await import('../translate/record.js');
       for (const lang of options.lang.slice(1)) {
         const loaded = await loadPair(dir, templatesFor(dir), lang);
-        if (!loaded.edition.draft) files.push((await recordTranslated(loaded)).path);
+        if (!loaded.edition.draft) made.written.push((await recordTranslated(loaded)).path);
       }
-      process.stdout.write(`wrote ${files.length} files to ${dir}; next: folio build --source ${dir} --out ${dir}/out\n`);
+      process.stdout.write(newReportSummary(dir, made));
     });
 
   // Every failure ends as one line (util/errors.ts): no stack trace for a user's error, ever.
@@ -189,6 +190,17 @@ export async function main(argv: string[]): Promise<number> {
     process.off('uncaughtException', fail).off('unhandledRejection', fail);
   }
   return exitCode;
+}
+
+/** What `folio new` says: the files it wrote (counted), where the CI workflow is, and how to go on with this folio. */
+function newReportSummary(dir: string, made: { written: string[]; workflow: { path: string; kept: boolean } }): string {
+  const shown = (path: string) => (relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path));
+  const inDir = made.written.filter((f) => !relative(dir, f).startsWith('..')).length;
+  const workflow = made.workflow.kept
+    ? `; kept the CI workflow already at ${shown(made.workflow.path)}`
+    : inDir < made.written.length ? `, and the CI workflow ${shown(made.workflow.path)}` : ` (with the CI workflow ${shown(made.workflow.path)})`;
+  const folio = folioCommand();
+  return `wrote ${made.written.length} files: ${inDir} in ${dir}${workflow}\nnext: ${folio} check --source ${dir} && ${folio} build --source ${dir} --out ${join(dir, 'out')}\n`;
 }
 
 /** An error no command awaited (a server's callback, a stray promise): told like any other, then exit. */
