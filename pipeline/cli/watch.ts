@@ -22,7 +22,7 @@ if(!m.errors){if(o||m.reload)location.reload();return;}
 if(!o){o=document.createElement('div');o.id='folio-errors';o.setAttribute('role','alert');
 o.style.cssText='position:fixed;inset:0 0 auto 0;max-height:60vh;overflow:auto;background:#fff4f4;color:#600;border-bottom:3px solid #b00020;padding:1rem;font:14px/1.4 monospace;z-index:9999;white-space:pre-wrap';
 document.body.prepend(o);}
-o.textContent='folio: the page is not rebuilt; fix these and save:\n\n'+m.errors.join('\n');};`;
+o.textContent='folio: the page is not rebuilt; fix these and save:\\n\\n'+m.errors.join('\\n');};`;
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.pdf': 'application/pdf', '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.png': 'image/png' };
 
 export interface WatchOptions extends BuildOptions {
