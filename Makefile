@@ -38,7 +38,7 @@ clean:
 distclean: clean
 	rm -rf node_modules
 
-.PHONY: bench fuzz screenshots
+.PHONY: bench fuzz screenshots latency
 # Pictures of the HTML editions at phone and desktop widths (needs Chromium: apt-get install chromium).
 screenshots: build
 	node dist/pipeline/tools/screenshots.js out
@@ -52,3 +52,8 @@ fuzz: dist/.built
 bench: dist/.built
 	npm run --silent bench
 	node dist/pipeline/bench/scaling.js .
+
+# How long an edit takes to show in the browser with `build --watch`, on a copy of the real report
+# (needs Chromium: apt-get install chromium). LATENCY_ARGS passes --edits N, --pause MS, --chapter.
+latency: dist/.built
+	node dist/pipeline/tools/watch-latency.js . $(LATENCY_ARGS)

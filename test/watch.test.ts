@@ -1,17 +1,20 @@
 /**
  * `folio build --watch`: a chapter edit rebuilds only its language, HTML first, and the served page
  * is told to reload; the served page allows only its reload script; a malformed URL is a 400 and
- * the server goes on; the DOCX rebuilt behind takes `--reference-doc` as the first build did.
+ * the server goes on; the DOCX rebuilt behind takes `--reference-doc` as the first build did; a
+ * change stops a background build of the old text, to run it again from the new.
  * (Timing is printed, not tested: pipeline/tools/watch-latency.ts measures it in a browser.)
  */
-import { mkdtempSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { defaultReferenceDoc } from '../pipeline/writers/docx/reference-doc.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { get } from 'node:http';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { watchAndServe, affected } from '../pipeline/cli/watch.js';
+import { backgroundBuild } from '../pipeline/cli/background-build.js';
 import { fixtures, templates } from './helpers.js';
 import { cpSync } from 'node:fs';
 
@@ -37,8 +40,10 @@ describe('watch mode', () => {
     const server = await watchAndServe({ sourceDir: join(dir, 'source'), outDir: join(dir, 'out'), templatesDir: templates, formats: ['html'], port: 0, log: (l) => lines.push(l) });
     try {
       const page = await fetchText(`http://127.0.0.1:${server.port}/ru/report.html`);
-      expect(page).toContain('<script src="/__folio/reload.js"></script>');
-      expect(page).toContain("script-src 'self'");
+      // The reload script is inline, and the page's policy allows it by its hash alone.
+      const script = /<script>([^<]*)<\/script>\n<\/body>/.exec(page)![1]!;
+      expect(page).toContain(`script-src 'sha256-${createHash('sha256').update(script).digest('base64')}'; connect-src 'self'`);
+      expect(page).not.toMatch(/script-src [^;"]*'(self|unsafe-inline)'/);
       const events: string[] = [];
       const reloaded = new Promise<number>((resolve) => {
         get(`http://127.0.0.1:${server.port}/__folio/events`, (res) => {
@@ -76,7 +81,7 @@ describe('watch mode', () => {
       const home = await get('/');
       expect(home.status).toBe(200);
       expect(home.url).toMatch(/\/en\/report\.html$/);
-      expect(await home.text()).toContain('<script src="/__folio/reload.js"></script>');
+      expect(await home.text()).toContain("new EventSource('/__folio/events')");
     } finally {
       await server.close();
     }
@@ -105,6 +110,27 @@ describe('watch mode', () => {
       expect(pageOf()).toContain('w:w="8391"');
     } finally {
       await server.close();
+    }
+  }, 60_000);
+
+  it('a change stops the background build of the old text, which runs again from the new once released', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-watch-behind-'));
+    cpSync(join(fixtures, 'translation', 'base', 'source'), join(dir, 'source'), { recursive: true });
+    const lines: string[] = [];
+    const behind = backgroundBuild({ sourceDir: join(dir, 'source'), outDir: join(dir, 'out'), templatesDir: templates }, (l) => lines.push(l));
+    try {
+      behind.request(['en'], ['docx']);
+      await new Promise((r) => setTimeout(r, 100));
+      behind.hold(); // a change: the running build is of the old text
+      await new Promise((r) => setTimeout(r, 500));
+      expect(lines).toEqual([]);
+      expect(existsSync(join(dir, 'out', 'en', 'report.docx'))).toBe(false);
+      behind.release();
+      for (let i = 0; i < 300 && lines.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(lines).toEqual([expect.stringMatching(/^en: docx rebuilt behind in/)]);
+      expect(existsSync(join(dir, 'out', 'en', 'report.docx'))).toBe(true);
+    } finally {
+      await behind.close();
     }
   }, 60_000);
 });
