@@ -38,7 +38,7 @@ clean:
 distclean: clean
 	rm -rf node_modules
 
-.PHONY: bench fuzz screenshots latency
+.PHONY: bench fuzz screenshots typography latency
 # Pictures of the HTML editions at phone and desktop widths (needs Chromium: apt-get install chromium).
 screenshots: build
 	node dist/pipeline/tools/screenshots.js out
@@ -49,9 +49,16 @@ fuzz: dist/.built
 
 # Times folio against Pandoc (installed separately: apt-get install pandoc texlive-xetex).
 # Then how check and build grow with notes, paragraph length and nesting (1x, 3x, 10x: at most linearly).
+# Then the typography report of the built editions.
 bench: dist/.built
 	npm run --silent bench
 	node dist/pipeline/bench/scaling.js .
+	$(MAKE) --no-print-directory typography
+
+# Hyphenation, word spaces, splits and note fragments of each language's PDF and DOCX (LibreOffice),
+# beside XeLaTeX and Typst on the same text when installed (needs python3-fitz); figures in out/typography.json.
+typography: build
+	node dist/pipeline/bench/typography.js --root .
 
 # How long an edit takes to show in the browser with `build --watch`, on a copy of the real report
 # (needs Chromium: apt-get install chromium). LATENCY_ARGS passes --edits N, --pause MS, --chapter.

@@ -1,6 +1,16 @@
 /** The rules of page building, checked on a layout as data. Returns the broken ones, as text. */
-import type { Layout } from '../pipeline/layout/types.js';
+import type { Layout, TextBox } from '../pipeline/layout/types.js';
 import { PAGE } from '../pipeline/layout/geometry.js';
+
+/** The text of the page's lowest line of body text, when that line runs to the right margin (a justified line). */
+function lastBodyLine(page: Layout['pages'][number]): string | undefined {
+  const body = page.boxes.filter((b): b is TextBox => b.kind === 'text' && !b.artifact && (page.noteTop === undefined || b.y < page.noteTop));
+  const bottom = Math.max(...body.map((b) => b.y));
+  const line = body.filter((b) => Math.abs(b.y + (b.style.rise ?? 0) - bottom) < 0.5).sort((a, b) => a.x - b.x);
+  const end = line[line.length - 1];
+  if (!end || end.x + end.width < PAGE.width - PAGE.right - 1) return undefined;
+  return line.map((b) => b.text).join('').trimEnd();
+}
 
 export function layoutProblems(layout: Layout, noteCount: number): string[] {
   const problems: string[] = [];
@@ -21,11 +31,14 @@ export function layoutProblems(layout: Layout, noteCount: number): string[] {
         if (startsOn.has(p.number)) problems.push(`note ${p.number} starts twice`);
         startsOn.set(p.number, page.index);
       } else if (i !== 0) problems.push(`page ${page.index}: continued note ${p.number} is not the first note`);
+      if ((p.split || p.continued) && p.lines < 2) problems.push(`page ${page.index}: only ${p.lines} line of split note ${p.number} here (at least 2 on each page)`);
       if (p.split) {
         if (i !== page.notes.length - 1) problems.push(`page ${page.index}: split note ${p.number} is not the last note`);
         open = p.number;
       }
     });
+    const last = lastBodyLine(page);
+    if (last && /\p{L}-$/u.test(last)) problems.push(`page ${page.index}: ends inside a word (${last.slice(-30)})`);
     if (page.noteTop !== undefined && page.bodyBottom + 2 > page.noteTop) problems.push(`page ${page.index}: text (${page.bodyBottom.toFixed(1)}) runs into the notes (${page.noteTop.toFixed(1)})`);
     for (const box of page.boxes) {
       if (box.kind === 'dest') continue;

@@ -36,7 +36,7 @@ describe('--lang', () => {
 
     const recorded = folio(['translated', '--source', 'source', '--lang', 'ru', '08-media.md'], dir);
     expect(recorded.status).toBe(0);
-    expect(recorded.stdout).toMatch(/^recorded \d+ block\(s\) of ru as translations of the current en text in source\/ru\/\.translated\.json\n$/);
+    expect(recorded.stdout).toMatch(/^recorded \d+ unit\(s\) of ru as translations of the current en text in source\/ru\/\.translated\.json\n$/);
     expect(folio(['check', '--source', 'source', '--lang', 'ru'], dir).status).toBe(0);
     expect(folio(['check', '--source', 'source', '--lang', 'kk'], dir).status).toBe(1);
   });

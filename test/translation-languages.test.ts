@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { load } from '../pipeline/build.js';
-import { languageName } from '../pipeline/cli/new-report.js';
+import { languageName } from '../pipeline/util/language-name.js';
 import { root } from './helpers.js';
 
 const folio = (args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'folio.js'), ...args], { encoding: 'utf8', cwd: root });
@@ -21,7 +21,7 @@ describe('folio new with tags', () => {
     expect(folio(['new', dir, '--lang', 'en,fr']).status).toBe(0);
     expect(labelsOf(dir, 'en').languageName).toBe('English');
     expect(labelsOf(dir, 'fr')).toMatchObject({ language: 'fr', locale: 'fr', languageName: 'Français' });
-    expect([languageName('sr-Latn'), languageName('pt-BR'), languageName('el'), languageName('hy'), languageName('ka')]).toEqual(['Srpski (latinica)', 'Português (Brasil)', 'Ελληνικά', 'Հայերեն', 'Ქართული']);
+    expect([languageName('sr-Latn'), languageName('pt-BR'), languageName('el'), languageName('hy'), languageName('ka')]).toEqual(['Srpski (latinica)', 'Português (Brasil)', 'Ελληνικά', 'Հայերեն', 'ქართული']);
   });
 
   it('accepts BCP 47 tags as languages, folders, labels and --lang', async () => {

@@ -5,10 +5,11 @@
  * Pandoc and XeLaTeX when they are missing and leaves those rows out.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateSource } from './generate-source.js';
+import { peerMarkdown } from './peer-markdown.js';
 
 const root = resolve(process.argv[2] ?? '.');
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
@@ -33,10 +34,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const has = (cmd: string, arg = '--version') => spawnSync(cmd, [arg]).status === 0;
 
 // The English Markdown for Pandoc: the same chapters, folio's directive fences left out.
-const enDir = join(root, 'source', 'en');
-const markdown = readdirSync(enDir).filter((f) => f.endsWith('.md')).sort()
-  .map((f) => readFileSync(join(enDir, f), 'utf8').replace(/^:{2,3}[a-z-]*(\{[^}]*\})?\s*$/gm, ''))
-  .join('\n\n');
+const markdown = peerMarkdown(join(root, 'source'), 'en');
 const pandocInput = join(work, 'report-en.md');
 writeFileSync(pandocInput, markdown);
 

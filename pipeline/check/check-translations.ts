@@ -7,8 +7,8 @@
  *
  * Each paired unit of text is compared with the translation state (`<lang>/.translated.json`): a
  * unit never recorded is `untranslated-block`; one whose official text changed since it was
- * recorded is `stale-translation`, with the change word by word. A language listed in `draft`
- * gets warnings instead of errors.
+ * recorded is `stale-translation`, with the change word by word; the labels likewise
+ * (label-units.ts). A language listed in `draft` gets warnings instead of errors.
  *
  * Problems of the official text itself (a citation of an undefined note, a note never cited) are
  * the official language's messages: the translation is compared only on what the original gets
@@ -24,6 +24,7 @@ import { alignLanguage, type LanguagePairs, type Say } from './align-translation
 import { officialHash, readState, statePath, StateIndex } from './translation-state.js';
 import { describeChange } from './word-diff.js';
 import { describeBlock, type Unit } from './structure.js';
+import { LABELS, pairLabels, type LabelPair } from './label-units.js';
 
 const LATIN_WORD = /^[A-Za-z][A-Za-z'’.-]*$/;
 /** Words of Latin script in a row that make “untranslated prose” in a Cyrillic edition. */
@@ -73,8 +74,34 @@ export function checkTranslations(source: SourceSet, editions: Edition[], diagno
     const stateFile = shown(statePath(source.sourceDir, edition.lang));
     if (read.error) say(stateFile, `not a translation state (${read.error}): regenerate it with \`folio translated --lang ${edition.lang}\``, 'translation-state');
     const pairs = alignLanguage(source, official, edition, read.state, say);
-    checkUnits(pairs, edition.lang, official.lang, new StateIndex(read.state), stateFile, say, (unit, path) => officialErrors(diagnostics, path, unit));
+    const state = new StateIndex(read.state);
+    checkUnits(pairs, edition.lang, official.lang, state, stateFile, say, (unit, path) => officialErrors(diagnostics, path, unit));
+    checkLabelUnits(pairLabels(source.labels.get(official.lang), labels), edition.lang, official.lang, state, stateFile, say);
   }
+}
+
+/**
+ * The labels against the state, as the blocks are: a stale label names its change; when none of
+ * them is recorded yet (a new language's labels), one message says so for the whole file.
+ */
+function checkLabelUnits(pairs: LabelPair[], lang: string, officialLang: string, state: StateIndex, stateFile: string, say: Say): void {
+  const record = `then run \`folio translated --lang ${lang} ${LABELS}\``;
+  const entries = pairs.map((p) => state.lookup(p.b.key, p.b.text));
+  const first = pairs[0];
+  if (first && entries.every((e) => e === undefined)) {
+    const where = state.state ? `${stateFile} has no entry \`${LABELS}#…\`` : `${stateFile} does not exist yet`;
+    say(first.bPath, `none of the ${pairs.length} labels is recorded as translated (${where}): translate them from ${first.aPath}, ${record}`, 'untranslated-block', first.b.place);
+    return;
+  }
+  pairs.forEach(({ a, b, aPath, bPath }, i) => {
+    const entry = entries[i];
+    const name = `label \`${b.key.slice(LABELS.length + 1)}\``;
+    if (!entry) {
+      say(bPath, `${name} is not recorded as translated (${stateFile} has no entry \`${b.key}\`): translate it from ${aPath}:${a.place.line}, ${record}`, 'untranslated-block', b.place);
+    } else if (entry.hash !== officialHash(a.text)) {
+      say(bPath, `stale translation: the ${officialLang} ${name} changed since it was translated (${aPath}:${a.place.line}): ${describeChange(entry.text, a.text)}; update the label, ${record}`, 'stale-translation', b.place);
+    }
+  });
 }
 
 /** Untranslated text, and every paired unit against the state: never recorded, or stale. */

@@ -5,12 +5,13 @@
  *
  *     { "official": "en", "units": { "08-media.md#media/0": { "hash": "…", "text": "The Constitution…", "translation": "…" } } }
  *
- * Keys are written in document order of the translation (chapters in file order), one per line
- * pair, so a review diff shows which blocks were (re)translated and from what.
+ * Keys are written in document order of the translation (chapters in file order, then the labels:
+ * `labels#contents`), so a review diff shows which blocks were (re)translated and from what.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isLabelKey } from './label-units.js';
 
 export const STATE_FILE = '.translated.json';
 
@@ -71,16 +72,22 @@ export function serialiseState(official: string, entries: [string, StateEntry][]
   return `${JSON.stringify({ official, units }, null, 2)}\n`;
 }
 
-/** Finds a unit's entry: by the hash of its own text first (blocks added or removed before it shift keys), else by its key. */
+/**
+ * Finds a unit's entry: by the hash of its own text first (blocks added or removed before it shift
+ * keys), else by its key. A label's entry by its key alone: label keys do not shift, and a label
+ * that reads as some block does (“Media”) must not take that block's entry.
+ */
 export class StateIndex {
   private readonly byTranslation = new Map<string, StateEntry | null>();
   constructor(readonly state: TranslationState | undefined) {
-    for (const entry of Object.values(state?.units ?? {})) {
+    for (const [key, entry] of Object.entries(state?.units ?? {})) {
+      if (isLabelKey(key)) continue;
       this.byTranslation.set(entry.translation, this.byTranslation.has(entry.translation) ? null : entry);
     }
   }
 
   lookup(key: string, text: string): StateEntry | undefined {
+    if (isLabelKey(key)) return Object.hasOwn(this.state?.units ?? {}, key) ? this.state!.units[key] : undefined;
     return this.byTranslation.get(textHash(text)) ?? this.state?.units[key];
   }
 }

@@ -1,7 +1,7 @@
 /** The `folio` command line: parses arguments and calls the library. */
 import { Command, Option, CommanderError } from 'commander';
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build, load } from '../build.js';
 import { formatNames } from '../writers/registry.js';
@@ -117,8 +117,8 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('translated')
-    .description('record that a translation\'s blocks translate the official text as it is now (in SOURCE/<lang>/.translated.json)')
-    .argument('[files...]', 'only the blocks of these chapters (file names, e.g. 08-media.md)')
+    .description('record that a translation\'s blocks and labels translate the official text as it is now (in SOURCE/<lang>/.translated.json)')
+    .argument('[files...]', 'only the blocks of these chapters (file names, e.g. 08-media.md), or `labels` for the labels')
     .requiredOption('-l, --lang <lang>', 'the translation')
     .option('-s, --source <dir>', 'the report source folder (with report.json)', 'source')
     .option('-t, --templates <dir>', 'the templates folder (default: templates/ in or beside the source, else folio’s own)')
@@ -127,7 +127,7 @@ export async function main(argv: string[]): Promise<number> {
       const loaded = await loadPair(options.source, templatesFor(options.source, options.templates), options.lang);
       const r = await recordTranslated(loaded, files);
       const left = r.unpaired ? `; ${r.unpaired} block(s) have no ${loaded.official.lang} counterpart (folio check --lang ${options.lang} says which)` : '';
-      process.stdout.write(`recorded ${r.recorded} block(s) of ${options.lang} as translations of the current ${loaded.official.lang} text in ${r.path}${left}\n`);
+      process.stdout.write(`recorded ${r.recorded} unit(s) of ${options.lang} as translations of the current ${loaded.official.lang} text in ${r.path}${left}\n`);
     });
 
   const xliff = program.command('xliff').description('exchange a translation with CAT tools (Trados, memoQ, OmegaT, Weblate) as XLIFF 1.2');
@@ -164,13 +164,16 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<dir>', 'a new folder')
     .option('-l, --lang <list>', 'languages, the official one first', list(undefined, 'language'), ['en'])
     .action(async (dir: string, options: { lang: string[] }) => {
-      const { newReport } = await import('./new-report.js'); // with the DOCX writer, for the reference document: loaded only here
+      const { hasSample, newReport } = await import('./new-report.js'); // with the DOCX writer, for the reference document: loaded only here
       const made = newReport(dir, options.lang, bundledTemplates);
-      // The sample chapters of a language folio has words for are translations: record them as such.
+      // The sample chapters folio has in a language are translations: record them as such, and the
+      // labels too where folio has them (a draft language's labels are the English ones, to translate).
       const { loadPair, recordTranslated } = await import('../translate/record.js');
       for (const lang of options.lang.slice(1)) {
+        if (!hasSample(lang, bundledTemplates)) continue;
         const loaded = await loadPair(dir, templatesFor(dir), lang);
-        if (!loaded.edition.draft) made.written.push((await recordTranslated(loaded)).path);
+        const chapters = (loaded.source.chapters.get(lang) ?? []).map((c) => basename(c.path));
+        made.written.push((await recordTranslated(loaded, loaded.edition.draft ? chapters : [])).path);
       }
       process.stdout.write(newReportSummary(dir, made));
     });

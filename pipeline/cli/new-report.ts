@@ -12,28 +12,26 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { FolioError } from '../util/diagnostics.js';
-import { languageTagProblem } from '../util/language-tag.js';
+import { languageTagProblem, rightToLeftProblem } from '../util/language-tag.js';
+import { languageName } from '../util/language-name.js';
 import { systemErrorMessage } from '../util/errors.js';
 import { defaultReferenceDoc, REFERENCE_FILE } from '../writers/docx/reference-doc.js';
 import { workflowPlace, workflowYaml } from './ci-workflow.js';
 
 type Sample = Record<string, string>;
 
-/** A language's name in that language (`fr` → “Français”, `sr-Latn` → “Srpski (latinica)”), from Intl; the tag itself when Intl has none. */
-export function languageName(tag: string): string {
-  let name: string | undefined;
-  try {
-    name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag);
-  } catch {
-    name = undefined;
-  }
-  if (!name || name === tag) return tag;
-  return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+function samplesOf(bundledTemplates: string): Record<string, Sample> {
+  return JSON.parse(readFileSync(join(bundledTemplates, 'scaffold', 'samples.json'), 'utf8')) as Record<string, Sample>;
+}
+
+/** Whether folio has sample chapters in the language (else the new report's chapters are the English ones, to translate). */
+export function hasSample(lang: string, bundledTemplates: string): boolean {
+  return Object.hasOwn(samplesOf(bundledTemplates), lang);
 }
 
 /** Every file of the new report, by its path inside DIR (`/`-separated), in the order written. */
 function plan(languages: string[], bundledTemplates: string): Map<string, string | Uint8Array> {
-  const samples = JSON.parse(readFileSync(join(bundledTemplates, 'scaffold', 'samples.json'), 'utf8')) as Record<string, Sample>;
+  const samples = samplesOf(bundledTemplates);
   const sample = (lang: string): Sample => (Object.hasOwn(samples, lang) ? samples[lang]! : samples.en!);
   const official = languages[0]!;
   const files = new Map<string, string | Uint8Array>();
@@ -62,7 +60,7 @@ function plan(languages: string[], bundledTemplates: string): Map<string, string
       labels.languageName = languageName(lang);
       draft.push(lang);
     }
-    labels.topics = { introduction: sample(lang).introHeading!.toLowerCase().replace(/^./, (c) => c.toUpperCase()) };
+    labels.topics = { introduction: sample(lang).introTopic ?? sample(lang).introHeading!.toLowerCase().replace(/^./, (c) => c.toUpperCase()) };
     files.set(`templates/labels/${lang}.json`, JSON.stringify(labels, null, 2) + '\n');
   }
   const text = Object.fromEntries(languages.map((l) => {
@@ -81,11 +79,11 @@ function plan(languages: string[], bundledTemplates: string): Map<string, string
   return files;
 }
 
-/** The languages, checked before anything is written: language tags, each once, at least one. */
+/** The languages, checked before anything is written: language tags of left-to-right languages, each once, at least one. */
 function checkLanguages(languages: string[]): void {
   if (languages.length === 0) throw new FolioError('give at least one language: --lang en,ru', 2);
   for (const lang of languages) {
-    const problem = languageTagProblem(lang);
+    const problem = languageTagProblem(lang) ?? rightToLeftProblem(lang);
     if (problem) throw new FolioError(`--lang: ${problem}`, 2);
   }
   const twice = languages.find((l, i) => languages.indexOf(l) !== i);

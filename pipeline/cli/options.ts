@@ -1,19 +1,8 @@
 /** Resolving the CLI's folder and list options. */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError } from 'commander';
-
-/** folio's own folder: the nearest one above this module (in pipeline/, dist/ or the bundle) with its templates. */
-function folioRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'templates', 'labels'))) return dir;
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`folio's templates/ folder is missing above ${fileURLToPath(import.meta.url)}: reinstall folio`);
-    dir = up;
-  }
-}
+import { folioRoot } from '../util/folio-root.js';
 
 /** The templates shipped with folio (used when a report has no `templates/` of its own). */
 export const bundledTemplates = join(folioRoot(), 'templates');

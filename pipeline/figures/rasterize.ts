@@ -4,8 +4,8 @@
  * by scanlines with the non-zero rule and 4 × 4 supersampling for smooth edges. Enough for labels
  * and numbers; not a general renderer.
  */
-import { font, shape } from '../text/measure.js';
-import type { Face } from '../text/fonts.js';
+import { font, shapeRuns } from '../text/measure.js';
+import type { Face, FontId } from '../text/fonts.js';
 
 type Point = [number, number];
 type RGB = [number, number, number];
@@ -13,11 +13,11 @@ type RGB = [number, number, number];
 /** Samples per pixel along each axis. */
 const S = 4;
 
-/** A glyph's outline as polygons in font units (y up), curves flattened; traced once per face. */
+/** A glyph's outline as polygons in font units (y up), curves flattened; traced once per font. */
 const outlines = new Map<string, Point[][]>();
 
-function outline(face: Face, gid: number): Point[][] {
-  const key = `${face}/${gid}`;
+function outline(id: FontId, gid: number): Point[][] {
+  const key = `${id}/${gid}`;
   let polygons = outlines.get(key);
   if (polygons) return polygons;
   polygons = [];
@@ -27,7 +27,7 @@ function outline(face: Face, gid: number): Point[][] {
     if (current.length > 2) polygons!.push(current);
     current = [];
   };
-  for (const { type, values: v } of font(face).font.glyphToJson(gid)) {
+  for (const { type, values: v } of font(id).font.glyphToJson(gid)) {
     if (type === 'M') {
       close();
       last = [v[0]!, v[1]!];
@@ -149,17 +149,18 @@ export class Raster {
     }
   }
 
-  /** Text on a baseline at (x, y), `size` pixels, in one of the editions' faces. */
+  /** Text on a baseline at (x, y), `size` pixels, in one of the editions' faces (each run in the font that draws it). */
   text(text: string, x: number, y: number, size: number, face: Face, rgb: RGB = [0, 0, 0]): void {
-    const run = shape(text, face);
     const scale = size / 1000; // run advances are in thousandths of an em
-    const units = size / font(face).upem; // outlines are in font units
     let pen = x;
-    run.glyphs.forEach((gid, i) => {
-      const ox = pen + (run.offsets?.[i]?.x ?? 0) * scale;
-      const oy = y - (run.offsets?.[i]?.y ?? 0) * scale;
-      this.fillOutline(outline(face, gid), rgb, ox, oy, units);
-      pen += run.advances[i]! * scale;
-    });
+    for (const run of shapeRuns(text, face)) {
+      const units = size / font(run.font).upem; // outlines are in font units
+      run.glyphs.forEach((gid, i) => {
+        const ox = pen + (run.offsets?.[i]?.x ?? 0) * scale;
+        const oy = y - (run.offsets?.[i]?.y ?? 0) * scale;
+        this.fillOutline(outline(run.font, gid), rgb, ox, oy, units);
+        pen += run.advances[i]! * scale;
+      });
+    }
   }
 }

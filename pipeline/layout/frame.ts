@@ -2,14 +2,19 @@
 import { glyphRun, type GlyphRun } from '../text/glyph-run.js';
 import type { Box, TextBox } from './types.js';
 
+/** The extra space after each space as the glyph run holds it: before the box's horizontal scale, which widens it too. */
+function spacingOf(box: TextBox): number | undefined {
+  return box.wordSpacing === undefined ? undefined : box.wordSpacing / (box.scale ?? 1);
+}
+
 /** The glyphs of a text box: its own, or (for a frame made by hand) its text shaped now. */
 export function glyphsOf(box: TextBox): GlyphRun {
-  return box.glyphs ?? glyphRun(box.text, box.style.face, box.style.size, box.wordSpacing);
+  return box.glyphs ?? glyphRun(box.text, box.style.face, box.style.size, spacingOf(box));
 }
 
 /** Shapes the box's final text (after a line's runs are merged and trimmed). */
 export function withGlyphs(box: TextBox): TextBox {
-  box.glyphs = glyphRun(box.text, box.style.face, box.style.size, box.wordSpacing);
+  box.glyphs = glyphRun(box.text, box.style.face, box.style.size, spacingOf(box));
   return box;
 }
 

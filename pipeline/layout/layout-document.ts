@@ -31,14 +31,15 @@ export function layoutEdition(edition: Edition, _templatesDir?: string): Layout 
   const titleLines = titlePageLines(s);
   const titleNotes = new Map(s.notes);
   s.notes.clear();
-  const toc = s.struct('TOC', 0); // the contents come before the body in reading order
+  // The contents come before the body in reading order: their heading, then the TOC.
+  const contents = { heading: s.struct('H1', 0), toc: s.struct('TOC', 0) };
 
   const bodyLines = s.ctx.lines;
   for (const node of edition.root.children) chapter(s, node);
   const body: Flow = { lines: bodyLines, notes: new Map(s.notes), structure: s.structure, headings: s.headings };
   const bodyPages = paginate(body, 1);
 
-  const contentsPages = paginate({ lines: contentsLines(s, edition, toc, bodyPages), notes: new Map(), structure: s.structure, headings: [] }, 1);
+  const contentsPages = paginate({ lines: contentsLines(s, edition, contents, bodyPages), notes: new Map(), structure: s.structure, headings: [] }, 1);
   const titlePages = paginate({ lines: titleLines, notes: titleNotes, structure: s.structure, headings: [] }, 1);
 
   const pages: Page[] = [

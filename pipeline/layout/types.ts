@@ -23,6 +23,9 @@ export interface LinkTarget {
   url?: string;
 }
 
+/** What page furniture a box is part of (ISO 32000-1, 14.8.2.2: the subtypes of pagination artifacts). */
+export type Furniture = 'Header' | 'Footer' | 'Watermark';
+
 export interface TextBox {
   kind: 'text';
   x: number;
@@ -34,13 +37,18 @@ export interface TextBox {
   width: number;
   /** Extra space after each space character (justified lines), already in `glyphs`' advances. */
   wordSpacing?: number;
+  /** Horizontal scale of the glyphs (font expansion of a justified line, within ±2%); 1 when absent. */
+  scale?: number;
   /** The shaped glyphs: set on every box the layout makes (`textBox` in layout/frame.ts); a frame made by hand gets them from `glyphsOf`. */
   glyphs?: GlyphRun;
+  /** Where the run links to; its `struct` is then a `Link` element or one inside it (inline code), which the link's annotation joins. */
   link?: LinkTarget;
   /** Structure element the text belongs to (index into Layout.structure). */
   struct?: number;
-  /** Furniture (header, footer), drawn as an artifact. */
+  /** Not content (furniture, a leader's dots, a repeated table header), drawn as an artifact. */
   artifact?: boolean;
+  /** The running header, the page number or a draft's mark: a pagination artifact of that kind. */
+  furniture?: Furniture;
 }
 
 export interface RuleBox {
@@ -50,6 +58,7 @@ export interface RuleBox {
   width: number;
   thickness: number;
   artifact: true;
+  furniture?: Furniture;
 }
 
 /** A filled rectangle (the bars of a chart), part of a structure element. */
@@ -98,7 +107,7 @@ export interface Page {
   header: boolean;
   boxes: Box[];
   /** Notes whose text starts on this page, and those continued onto it. */
-  notes: { number: number; continued: boolean; split: boolean }[];
+  notes: { number: number; continued: boolean; split: boolean; lines: number }[];
   /** Note citations in the body text of this page. */
   citations: number[];
   /** Lowest body baseline and top of the note area, for tests of where things sit. */
@@ -112,8 +121,14 @@ export interface StructNode {
   parent: number | null;
   /** Alternative text (figures). */
   alt?: string;
-  /** A span inside its parent's text (inline code): it joins the parent where its content is drawn, so the parent's reading order holds. */
+  /** A span inside its parent's text (inline code, a link): it joins the parent where its content is drawn, so the parent's reading order holds. */
   inline?: boolean;
+  /** The element's identifier, unique in the document (a note's anchor, `fn-12`). */
+  id?: string;
+  /** Whom a table header cell heads. */
+  scope?: 'Column' | 'Row';
+  /** How a list numbers its items (ISO 32000-1, Table 347). */
+  numbering?: 'Decimal' | 'Disc' | 'None';
 }
 
 export interface OutlineItem {

@@ -8,7 +8,8 @@ import type { ReportMeta, Results, Labels } from '../model/types.js';
 import type { Diagnostics } from '../util/diagnostics.js';
 import { FolioError } from '../util/diagnostics.js';
 import { shown } from '../util/paths.js';
-import { languageTagProblem } from '../util/language-tag.js';
+import { languageTagProblem, rightToLeftProblem } from '../util/language-tag.js';
+import { languageName } from '../util/language-name.js';
 import { labelProblem } from '../util/templates.js';
 
 export { shown };
@@ -95,14 +96,23 @@ export async function loadSource(sourceDir: string, templatesDir: string, diagno
       ruleId: 'report-schema',
     });
   }
+  // A language written right to left is refused at its place: the layout sets lines left to right.
+  const rightToLeft = new Set<string>();
+  listed.forEach((lang, i) => {
+    const problem = rightToLeftProblem(lang);
+    if (!problem) return;
+    rightToLeft.add(lang);
+    diagnostics.error(reportPath, `$.languages[${i}]: ${problem}`, { place: locate(report.text, report.tree, ['languages', i]), ruleId: 'right-to-left' });
+  });
   // Every path below is built from a language: each is a language tag (the schema says so too).
-  const languages = listed.filter((l) => (!only || only.includes(l)) && languageTagProblem(l) === undefined);
+  const languages = listed.filter((l) => (!only || only.includes(l)) && languageTagProblem(l) === undefined && !rightToLeft.has(l));
   const labels = new Map<string, JsonFile<Labels>>();
   const chapters = new Map<string, ChapterSource[]>();
   const root = await realpath(sourceDir);
   for (const lang of languages) {
     const labelFile = await readJson<Labels>(shown(join(templatesDir, 'labels', `${lang}.json`)), labelsSchema, diagnostics, 'labels-schema');
     checkLabels(labelFile, diagnostics);
+    if (labelFile.value && labelFile.value.languageName === undefined) labelFile.value.languageName = languageName(lang);
     labels.set(lang, labelFile);
     const dir = join(sourceDir, lang);
     if (!(await isDirectory(dir))) {
@@ -141,5 +151,25 @@ export async function loadSource(sourceDir: string, templatesDir: string, diagno
     if (list.length === 0 && names.length === 0) diagnostics.error(shown(dir), 'no chapters (*.md) found', { ruleId: 'missing-language' });
     chapters.set(lang, list);
   }
+  checkLanguageNames(labels, diagnostics);
   return { sourceDir, templatesDir, report, results, labels, chapters };
+}
+
+/** A language named as another one is (labels copied from English that kept “English”): the language switch would read “English | English”. */
+function checkLanguageNames(labels: Map<string, JsonFile<Labels>>, diagnostics: Diagnostics): void {
+  const first = new Map<string, string>();
+  for (const [lang, file] of labels) {
+    const name = file.value?.languageName;
+    if (name === undefined) continue;
+    const other = first.get(name);
+    if (other === undefined) {
+      first.set(name, lang);
+      continue;
+    }
+    const own = languageName(lang);
+    diagnostics.warn(file.path, `$.languageName: “${name}” names ${other} too, so the language switch would read “${name} | ${name}”: write ${lang}'s name in ${lang}${own !== lang && own !== name ? ` (“${own}”)` : ''}, or leave \`languageName\` out to take it from Intl`, {
+      place: locate(file.text, file.tree, ['languageName']),
+      ruleId: 'language-name',
+    });
+  }
 }

@@ -91,7 +91,8 @@ export const resultKeys = [
 
 export const labelsSchema = {
   type: 'object',
-  required: [...labelKeys, 'topics', 'results'],
+  // languageName may be left out: the language's name in itself then comes from Intl (load-source.ts).
+  required: [...labelKeys.filter((k) => k !== 'languageName'), 'topics', 'results'],
   additionalProperties: false,
   properties: {
     $schema: { type: 'string' },

@@ -197,6 +197,7 @@ export interface Labels {
   language: string;
   /** BCP 47 tag for Intl formatting (`en-GB`, `ru-RU`, `kk-KZ`). */
   locale: string;
+  /** The language's name in itself, as the language switch shows it; from Intl.DisplayNames when the labels give none. */
   languageName: string;
   contents: string;
   notes: string;

@@ -1,13 +1,15 @@
 /**
- * A run of text as the PDF draws it: the glyphs of each word as HarfBuzz shaped it (`shape`, one
- * shaping per word and face, cached and shared), and between words the font's space glyph widened
- * by the line's word spacing. Made by the layout for every text box, so the painter only paints.
+ * A run of text as the PDF draws it: the glyphs of each word as HarfBuzz shaped it (`shapeRuns`,
+ * one shaping per word and face, cached and shared; a word some of whose letters the face's own
+ * font lacks is several parts, each in the fallback font that draws it), and between words the
+ * face's space glyph widened by the line's word spacing. Made by the layout for every text box, so
+ * the painter only paints.
  */
 import type { Face } from './fonts.js';
-import { shape, type ShapedRun } from './measure.js';
+import { shapeRuns, type ShapedRun } from './measure.js';
 
 export interface GlyphRun {
-  /** The shaped words and spaces, in order (advances in thousandths of an em, PDF text space units). */
+  /** The shaped words (or pieces of words, one per font) and spaces, in order (advances in thousandths of an em, PDF text space units). */
   parts: ShapedRun[];
   /** Which parts are spaces: each is widened by `spacing`. */
   spaces: boolean[];
@@ -19,11 +21,13 @@ export interface GlyphRun {
 export function glyphRun(text: string, face: Face, size: number, wordSpacing = 0): GlyphRun {
   const run: GlyphRun = { parts: [], spaces: [], spacing: (wordSpacing * 1000) / size };
   const words = text.split(' ');
-  const space = shape(' ', face);
+  const space = shapeRuns(' ', face)[0]!;
   words.forEach((word, i) => {
     if (word !== '') {
-      run.parts.push(shape(word, face));
-      run.spaces.push(false);
+      for (const part of shapeRuns(word, face)) {
+        run.parts.push(part);
+        run.spaces.push(false);
+      }
     }
     if (i < words.length - 1) {
       run.parts.push(space);

@@ -1,11 +1,15 @@
 /**
  * Shaping and measuring text with the edition's font files, through HarfBuzz (harfbuzzjs, the
- * reference shaper compiled to WebAssembly). Each string is shaped once per face and the run
- * kept: the line breaker reads its width, the PDF painter draws its glyphs and the chart's raster
- * traces them, so a word is shaped once however often it appears and in however many editions.
+ * reference shaper compiled to WebAssembly). Each string is shaped once per face and the runs
+ * kept: the line breaker reads their width, the PDF painter draws their glyphs and the chart's
+ * raster traces them, so a word is shaped once however often it appears and in however many
+ * editions. A face's text the face's own font cannot draw is cut into runs, each shaped in the
+ * fallback font that draws it (fallback.ts).
  */
 import * as hb from 'harfbuzzjs';
-import { fontData, type Face } from './fonts.js';
+import { fontRuns } from './fallback.js';
+import { drawnByOwnFonts, isRightToLeft } from './glyphs.js';
+import { fontData, FALLBACKS, type Face, type FontId } from './fonts.js';
 
 interface LoadedFont {
   font: hb.Font;
@@ -21,7 +25,7 @@ interface LoadedFont {
   advances: Map<number, number>;
 }
 
-const fonts = new Map<Face, LoadedFont>();
+const fonts = new Map<FontId, LoadedFont>();
 
 /** The OS/2 table's sxHeight (table version 2 and later). */
 function xHeightOf(face: hb.Face): number | undefined {
@@ -31,22 +35,28 @@ function xHeightOf(face: hb.Face): number | undefined {
   return view.getUint16(0) >= 2 ? view.getInt16(86) : undefined;
 }
 
-export function font(face: Face): LoadedFont {
-  let loaded = fonts.get(face);
+export function font(id: FontId): LoadedFont {
+  let loaded = fonts.get(id);
   if (!loaded) {
-    const hbFace = new hb.Face(new hb.Blob(fontData(face)));
+    const hbFace = new hb.Face(new hb.Blob(fontData(id)));
     const hhea = hbFace.referenceTable('hhea');
-    if (!hhea) throw new Error(`the ${face} font has no hhea table`);
+    if (!hhea) throw new Error(`the ${id} font has no hhea table`);
+    // Read the tables before anything else is allocated: their views are into WebAssembly memory,
+    // which growing (as a large font makes it) detaches.
     const view = new DataView(hhea.buffer, hhea.byteOffset, hhea.byteLength);
     const ascent = view.getInt16(4);
-    loaded = { font: new hb.Font(hbFace), scale: 1000 / hbFace.upem, upem: hbFace.upem, ascent, descent: view.getInt16(6), xHeight: xHeightOf(hbFace) ?? ascent / 2, advances: new Map() };
-    fonts.set(face, loaded);
+    const descent = view.getInt16(6);
+    const xHeight = xHeightOf(hbFace) ?? ascent / 2;
+    loaded = { font: new hb.Font(hbFace), scale: 1000 / hbFace.upem, upem: hbFace.upem, ascent, descent, xHeight, advances: new Map() };
+    fonts.set(id, loaded);
   }
   return loaded;
 }
 
-/** A shaped string; glyph advances in thousandths of an em (PDF text space units). */
+/** A string shaped in one font; glyph advances in thousandths of an em (PDF text space units). */
 export interface ShapedRun {
+  /** The font whose glyphs these are. */
+  font: FontId;
   /** Total advance, in ems. */
   em: number;
   /** Glyph ids in the font file. */
@@ -61,7 +71,7 @@ export interface ShapedRun {
   offsets?: { x: number; y: number }[];
 }
 
-const runs = new Map<Face, Map<string, ShapedRun>>();
+const runs = new Map<FontId, Map<string, ShapedRun>>();
 
 /** A glyph's own advance in thousandths of an em. */
 function advanceOf(f: LoadedFont, gid: number): number {
@@ -74,13 +84,13 @@ function advanceOf(f: LoadedFont, gid: number): number {
 }
 let buffer: hb.Buffer | undefined;
 
-/** `text` shaped in `face` with the font's default features (kerning, ligatures), cached. */
-export function shape(text: string, face: Face): ShapedRun {
-  let cache = runs.get(face);
-  if (!cache) runs.set(face, (cache = new Map()));
+/** `text` shaped in one font with its default features (kerning, ligatures), cached. */
+export function shape(text: string, id: FontId): ShapedRun {
+  let cache = runs.get(id);
+  if (!cache) runs.set(id, (cache = new Map()));
   let run = cache.get(text);
   if (run !== undefined) return run;
-  const f = font(face);
+  const f = font(id);
   buffer ??= new hb.Buffer();
   buffer.reset();
   buffer.addText(text);
@@ -88,7 +98,7 @@ export function shape(text: string, face: Face): ShapedRun {
   hb.shape(f.font, buffer);
   const infos = buffer.getGlyphInfos();
   const positions = buffer.getGlyphPositions();
-  run = { em: 0, glyphs: new Array(infos.length), advances: new Array(infos.length), widths: new Array(infos.length), codePoints: new Array(infos.length) };
+  run = { font: id, em: 0, glyphs: new Array(infos.length), advances: new Array(infos.length), widths: new Array(infos.length), codePoints: new Array(infos.length) };
   let total = 0;
   let moved = false;
   for (let i = 0; i < infos.length; i++) {
@@ -125,31 +135,69 @@ export function shape(text: string, face: Face): ShapedRun {
   return run;
 }
 
-/** Width of `text` at `size` points, in points (kerning and ligatures as the font lays them out). */
-export function widthOf(text: string, face: Face, size: number): number {
-  return shape(text, face).em * size;
+/** Characters every font ignores or that no font draws (soft hyphen, zero-width spaces, joiners): no reason to change fonts. */
+function invisible(cp: number): boolean {
+  return cp < 0x20 || cp === 0xad || (cp >= 0x200b && cp <= 0x200d) || cp === 0x2060 || cp === 0xfeff;
 }
 
-/** Characters of `text` the face has no glyph for. */
+/** Whether a font has a glyph for a character (never for a right-to-left letter: see glyphs.ts). */
+export function hasGlyph(id: FontId, cp: number): boolean {
+  if (invisible(cp)) return true;
+  if (cp >= 0x590 && isRightToLeft(String.fromCodePoint(cp))) return false;
+  return font(id).font.nominalGlyph(cp) !== undefined;
+}
+
+const faceRuns = new Map<Face, Map<string, ShapedRun[]>>();
+
+/**
+ * `text` shaped for a face: in the face's own font when it draws every character (the common
+ * case, and then exactly as before fallback existed), else in runs of the fallback fonts.
+ */
+export function shapeRuns(text: string, face: Face): ShapedRun[] {
+  let cache = faceRuns.get(face);
+  if (!cache) faceRuns.set(face, (cache = new Map()));
+  let shaped = cache.get(text);
+  if (shaped) return shaped;
+  const chain = FALLBACKS[face];
+  const own = shape(text, chain[0]!);
+  // Every character in the font's own map (HarfBuzz would also set a space the font lacks, such as
+  // U+202F, with its space glyph; the fallback's own glyph keeps the character in the PDF's text).
+  if (drawnByOwnFonts(text) || Array.from(text).every((ch) => hasGlyph(chain[0]!, ch.codePointAt(0)!))) shaped = [own];
+  else {
+    const pieces = fontRuns(text, chain, hasGlyph);
+    shaped = pieces.length <= 1 && (pieces[0]?.font ?? chain[0]) === chain[0] ? [own] : pieces.map((p) => shape(p.text, p.font));
+  }
+  cache.set(text, shaped);
+  return shaped;
+}
+
+/** Width of `text` at `size` points, in points (kerning and ligatures as the fonts lay them out). */
+export function widthOf(text: string, face: Face, size: number): number {
+  let em = 0;
+  for (const run of shapeRuns(text, face)) em += run.em;
+  return em * size;
+}
+
+/** Characters of `text` no font of the face can draw (its own, nor a fallback). */
 export function missingGlyphs(text: string, face: Face): string[] {
-  const f = font(face).font;
   const missing = new Set<string>();
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    if (cp < 0x20 || cp === 0xad || cp === 0x200b || cp === 0xa0) continue;
-    if (f.nominalGlyph(cp) === undefined) missing.add(ch);
+    if (cp === 0xa0 || FALLBACKS[face].some((f) => hasGlyph(f, cp))) continue;
+    missing.add(ch);
   }
   return [...missing];
 }
 
-/** Ascender, descender and x-height of a face, in points at `size`. */
+/** Ascender, descender and x-height of a face's own font, in points at `size`. */
 export function metrics(face: Face, size: number): { ascent: number; descent: number; xHeight: number } {
   const f = font(face);
   return { ascent: (f.ascent / f.upem) * size, descent: (-f.descent / f.upem) * size, xHeight: (f.xHeight / f.upem) * size };
 }
 
-/** `preferred` when it can draw every character of `text`, else the first face that can (PT Mono, then DejaVu Sans). */
+/** `preferred` when its own font can draw every character of `text`, else the first face whose own font can (PT Mono, then DejaVu Sans). */
 export function faceFor(text: string, preferred: Face): Face {
-  for (const face of [preferred, 'mono', 'symbol'] as const) if (missingGlyphs(text, face).length === 0) return face;
+  const draws = (face: Face) => Array.from(text).every((ch) => hasGlyph(face, ch.codePointAt(0)!));
+  for (const face of [preferred, 'mono', 'symbol'] as const) if (draws(face)) return face;
   return preferred;
 }

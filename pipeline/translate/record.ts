@@ -1,8 +1,8 @@
 /**
  * `folio translated --lang ru [FILE…]`: records, for every block of the translation paired with an
- * official block, the official text it now translates (its hash and its text) in
- * `source/<lang>/.translated.json`. Given files, only their blocks are recorded; the others keep
- * their entries.
+ * official block and every label paired with an official label, the official text it now
+ * translates (its hash and its text) in `source/<lang>/.translated.json`. Given files (chapter file
+ * names, or `labels` for the labels), only their units are recorded; the others keep their entries.
  */
 import { basename } from 'node:path';
 import type { Edition } from '../model/types.js';
@@ -13,6 +13,7 @@ import { loadSource, type SourceSet } from '../load/load-source.js';
 import { buildEditions } from '../transforms/build-editions.js';
 import { alignLanguage, structuresOf } from '../check/align-translation.js';
 import { unitsOf } from '../check/structure.js';
+import { LABELS, pairLabels } from '../check/label-units.js';
 import { officialHash, readState, serialiseState, statePath, StateIndex, textHash, type StateEntry } from '../check/translation-state.js';
 
 export interface Loaded {
@@ -55,10 +56,11 @@ export function recordEntries(loaded: Loaded, files: string[] = [], keys?: Set<s
   if (previous.error) throw new FolioError(`${shown(statePath(source.sourceDir, edition.lang))}: ${previous.error}`, 1);
   const index = new StateIndex(previous.state);
   const pairs = alignLanguage(source, official, edition, previous.state, () => undefined);
-  const chosen = new Set(files.map((f) => basename(f)));
-  const known = new Set(structuresOf(source, edition.lang).map((c) => c.file));
+  // The labels are named `labels`, or by their file's name (`ru.json`).
+  const chosen = new Set(files.map((f) => (basename(f) === `${edition.lang}.json` ? LABELS : basename(f))));
+  const known = new Set([...structuresOf(source, edition.lang).map((c) => c.file), LABELS]);
   const unknown = [...chosen].filter((f) => !known.has(f));
-  if (unknown.length) throw new FolioError(`no chapter ${unknown.join(', ')} in ${edition.lang}: give file names of ${shown(statePath(source.sourceDir, edition.lang)).replace(/[^/\\]+$/, '')}`, 2);
+  if (unknown.length) throw new FolioError(`no chapter ${unknown.join(', ')} in ${edition.lang}: give file names of ${shown(statePath(source.sourceDir, edition.lang)).replace(/[^/\\]+$/, '')}, or \`${LABELS}\` for the labels`, 2);
   const paired = new Map(pairs.units.map((p) => [p.b.key, p]));
   const entries: [string, StateEntry][] = [];
   let recorded = 0;
@@ -77,6 +79,14 @@ export function recordEntries(loaded: Loaded, files: string[] = [], keys?: Set<s
       const old = index.lookup(unit.key, unit.text);
       if (old) entries.push([unit.key, { ...old, translation: textHash(unit.text) }]);
     }
+  }
+  const labelsChosen = chosen.size === 0 || chosen.has(LABELS);
+  for (const { a, b } of pairLabels(source.labels.get(official.lang), source.labels.get(edition.lang))) {
+    const old = index.lookup(b.key, b.text);
+    if (labelsChosen && (!keys || keys.has(b.key))) {
+      entries.push([b.key, { hash: officialHash(a.text), text: a.text, translation: textHash(b.text) }]);
+      recorded++;
+    } else if (old) entries.push([b.key, { ...old, translation: textHash(b.text) }]);
   }
   return { entries, recorded, unpaired };
 }

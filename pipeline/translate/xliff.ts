@@ -3,7 +3,8 @@
  *
  * `export`: one `<file>` per chapter, one `<trans-unit>` per unit of text paired between the
  * official language and the translation (headings, paragraphs, list items, table cells,
- * recommendations, and the notes' texts as their own units), id = the unit's structural key.
+ * recommendations, and the notes' texts as their own units), id = the unit's structural key;
+ * then a `<file original="labels">` with a unit per label (`labels#contents`: labels.ts).
  * `<source>` is the official text, `<target>` the translation as it stands, with its state:
  * `needs-translation` (never recorded as translated), `needs-review-translation` (the official
  * text changed since: stale), `translated` (recorded, draft language) or `final` (recorded).
@@ -13,8 +14,9 @@
  * still the official text, its codes are the ones exported (none unknown, altered, or, for notes
  * and cross-references, missing) — and a unit that fails is refused with its id; then only
  * changed targets are written back, each exactly over its unit's text, every file atomically and
- * only when every unit passed. A target whose state is `translated`, `final` or `signed-off` is
- * recorded as translated. A target left as exported changes no byte.
+ * only when every unit passed (a label over exactly its JSON string in its labels file). A target
+ * whose state is `translated`, `final` or `signed-off` is recorded as translated. A target left as
+ * exported changes no byte.
  */
 import { readFileSync } from 'node:fs';
 import { basename, relative, resolve, sep } from 'node:path';
@@ -24,7 +26,9 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { shown } from '../util/paths.js';
 import { alignLanguage } from '../check/align-translation.js';
 import { chapterStructure, unitsOf, type Unit } from '../check/structure.js';
-import { officialHash, readState, serialiseState, statePath, StateIndex } from '../check/translation-state.js';
+import { officialHash, readState, serialiseState, statePath, StateIndex, type StateEntry } from '../check/translation-state.js';
+import { isLabelKey, LABELS, pairLabels, type LabelPair, type LabelUnit } from '../check/label-units.js';
+import { labelFromTokens, labelTokens, withLabels } from './labels.js';
 import { markdownOf, sameTokens, segmentOf, type Code, type Token } from './inline.js';
 import { loadPair, recordEntries, type Loaded } from './record.js';
 
@@ -59,6 +63,32 @@ export interface Exported {
   states: Record<string, number>;
 }
 
+/** A unit's state: never recorded, stale (its official text changed since), or recorded (draft or final). */
+function stateOf(entry: StateEntry | undefined, officialText: string, draft: boolean): string {
+  return !entry ? 'needs-translation' : entry.hash !== officialHash(officialText) ? 'needs-review-translation' : draft ? 'translated' : 'final';
+}
+
+interface UnitOut {
+  id: string;
+  source: Token[];
+  target: Token[];
+  state: string;
+  entry: StateEntry | undefined;
+  /** Where the translation has it: its file relative to the source folder, and line. */
+  file: string;
+  line: number;
+}
+
+function unitXml(u: UnitOut, officialLang: string, lang: string): string[] {
+  const out = [`      <trans-unit id="${attr(u.id)}" xml:space="preserve">`];
+  out.push(`        <source xml:lang="${attr(officialLang)}">${tokensXml(u.source)}</source>`);
+  out.push(`        <target xml:lang="${attr(lang)}" state="${u.state}">${tokensXml(u.target)}</target>`);
+  out.push(`        <context-group purpose="location"><context context-type="sourcefile">${escape(u.file)}</context><context context-type="linenumber">${u.line}</context></context-group>`);
+  if (u.state === 'needs-review-translation' && u.entry) out.push(`        <note from="folio" annotates="source">The ${officialLang} text changed since this was translated; it was: ${escape(u.entry.text)}</note>`);
+  out.push('      </trans-unit>');
+  return out;
+}
+
 export function exportXliff(loaded: Loaded, version: string): Exported {
   const { source, official, edition } = loaded;
   const read = readState(source.sourceDir, edition.lang);
@@ -71,30 +101,35 @@ export function exportXliff(loaded: Loaded, version: string): Exported {
     byFile.set(file, [...(byFile.get(file) ?? []), pair]);
   }
   const texts = new Map([...(source.chapters.get(official.lang) ?? []), ...(source.chapters.get(edition.lang) ?? [])].map((c) => [c.path, c.text]));
+  const within = (path: string) => relative(resolve(source.sourceDir), resolve(path)).split(sep).join('/');
   const states: Record<string, number> = {};
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', `<xliff version="1.2" xmlns="${NS}">`];
   let units = 0;
-  for (const chapter of source.chapters.get(edition.lang) ?? []) {
-    const file = basename(chapter.path);
-    const list = (byFile.get(file) ?? []).slice().sort((x, y) => x.b.start - y.b.start);
-    if (list.length === 0) continue;
-    out.push(`  <file original="${attr(file)}" source-language="${attr(official.lang)}" target-language="${attr(edition.lang)}" datatype="x-folio-markdown" tool-id="folio">`);
+  const file = (original: string, datatype: string, list: UnitOut[]) => {
+    if (list.length === 0) return;
+    out.push(`  <file original="${attr(original)}" source-language="${attr(official.lang)}" target-language="${attr(edition.lang)}" datatype="${datatype}" tool-id="folio">`);
     out.push(`    <header><tool tool-id="folio" tool-name="folio" tool-version="${attr(version)}"/></header>`);
     out.push('    <body>');
-    for (const { a, b, aPath, bPath } of list) {
-      const entry = index.lookup(b.key, b.text);
-      const state = !entry ? 'needs-translation' : entry.hash !== officialHash(a.text) ? 'needs-review-translation' : edition.draft ? 'translated' : 'final';
-      states[state] = (states[state] ?? 0) + 1;
+    for (const u of list) {
+      states[u.state] = (states[u.state] ?? 0) + 1;
       units++;
-      out.push(`      <trans-unit id="${attr(b.key)}" xml:space="preserve">`);
-      out.push(`        <source xml:lang="${attr(official.lang)}">${tokensXml(segmentOf(a, texts.get(aPath)!).tokens)}</source>`);
-      out.push(`        <target xml:lang="${attr(edition.lang)}" state="${state}">${tokensXml(segmentOf(b, texts.get(bPath)!).tokens)}</target>`);
-      out.push(`        <context-group purpose="location"><context context-type="sourcefile">${escape(relative(resolve(source.sourceDir), resolve(bPath)).split(sep).join("/"))}</context><context context-type="linenumber">${b.position?.start.line ?? 1}</context></context-group>`);
-      if (state === 'needs-review-translation' && entry) out.push(`        <note from="folio" annotates="source">The ${official.lang} text changed since this was translated; it was: ${escape(entry.text)}</note>`);
-      out.push('      </trans-unit>');
+      out.push(...unitXml(u, official.lang, edition.lang));
     }
     out.push('    </body>', '  </file>');
+  };
+  for (const chapter of source.chapters.get(edition.lang) ?? []) {
+    const name = basename(chapter.path);
+    const list = (byFile.get(name) ?? []).slice().sort((x, y) => x.b.start - y.b.start);
+    file(name, 'x-folio-markdown', list.map(({ a, b, aPath, bPath }) => {
+      const entry = index.lookup(b.key, b.text);
+      return { id: b.key, source: segmentOf(a, texts.get(aPath)!).tokens, target: segmentOf(b, texts.get(bPath)!).tokens, state: stateOf(entry, a.text, edition.draft), entry, file: within(bPath), line: b.position?.start.line ?? 1 };
+    }));
   }
+  // The labels, after the chapters: one <file> named `labels`, a unit per label.
+  file(LABELS, 'plaintext', pairLabels(source.labels.get(official.lang), source.labels.get(edition.lang)).map(({ a, b, bPath }) => {
+    const entry = index.lookup(b.key, b.text);
+    return { id: b.key, source: labelTokens(a.text), target: labelTokens(b.text), state: stateOf(entry, a.text, edition.draft), entry, file: within(bPath), line: b.place.line };
+  }));
   out.push('</xliff>', '');
   return { xml: out.join('\n'), units, states };
 }
@@ -203,6 +238,8 @@ export async function importXliff(loaded: Loaded, path: string): Promise<Importe
   const byKey = new Map(pairs.units.map((p) => [p.b.key, p]));
   const texts = new Map([...(source.chapters.get(official.lang) ?? []), ...(source.chapters.get(edition.lang) ?? [])].map((c) => [c.path, c.text]));
   const edits = new Map<string, { unit: Unit; markdown: string; target: Token[] }[]>();
+  const labelPairs = new Map(pairLabels(source.labels.get(official.lang), source.labels.get(edition.lang)).map((p) => [p.b.key, p]));
+  const labelEdits: { unit: LabelUnit; text: string }[] = [];
   const toRecord = new Set<string>();
   const problems: string[] = [];
   let units = 0;
@@ -214,6 +251,12 @@ export async function importXliff(loaded: Loaded, path: string): Promise<Importe
         units++;
         const id = unit[':@']?.id ?? '';
         try {
+          if (isLabelKey(id)) {
+            const done = importLabel(unit, id, labelPairs.get(id), official.lang, edition.lang);
+            if (done.record) toRecord.add(id);
+            if (done.edit) labelEdits.push(done.edit);
+            continue;
+          }
           const pair = byKey.get(id);
           if (!pair) throw new Refused(`unit \`${id}\`: no such block in ${edition.lang} (its structure changed since the export: export again)`);
           const sourceNode = find(childrenOf(unit), 'source')[0];
@@ -253,6 +296,11 @@ export async function importXliff(loaded: Loaded, path: string): Promise<Importe
     }
     newTexts.set(file, text);
   }
+  const labelsFile = source.labels.get(edition.lang);
+  if (labelEdits.length && labelsFile) {
+    const bom = readFileSync(labelsFile.path, 'utf8').charCodeAt(0) === 0xfeff ? '\ufeff' : ''; // load-source read it without
+    newTexts.set(labelsFile.path, bom + withLabels(labelsFile.text, labelEdits));
+  }
   if (problems.length) throw new FolioError(`${path}: nothing was written; refused:\n${problems.map((p) => `  ${p}`).join('\n')}`, 1);
 
   for (const [file, text] of newTexts) await writeFileAtomic(file, text);
@@ -263,7 +311,25 @@ export async function importXliff(loaded: Loaded, path: string): Promise<Importe
     recorded = toRecord.size;
     await writeFileAtomic(statePath(source.sourceDir, edition.lang), serialiseState(official.lang, entries));
   }
-  return { written: [...newTexts.keys()].map(shown), changed: [...edits.values()].reduce((s, l) => s + l.length, 0), recorded, units };
+  return { written: [...newTexts.keys()].map(shown), changed: [...edits.values()].reduce((s, l) => s + l.length, 0) + labelEdits.length, recorded, units };
+}
+
+/** A label's unit: refused unless it names a label whose official text is still its source; its new text when the target changed it. */
+function importLabel(unit: XmlNode, id: string, pair: LabelPair | undefined, officialLang: string, lang: string): { record: boolean; edit?: { unit: LabelUnit; text: string } } {
+  if (!pair) throw new Refused(`unit \`${id}\`: no such label in ${lang}'s labels (they changed since the export: export again)`);
+  const sourceNode = find(childrenOf(unit), 'source')[0];
+  const official = labelTokens(pair.a.text);
+  if (!sourceNode || !sameTokens(tokensOf(childrenOf(sourceNode), id), official)) {
+    throw new Refused(`unit \`${id}\`: its source is not the ${officialLang} label as it is now (${pair.aPath}:${pair.a.place.line} changed since the export): export again`);
+  }
+  const targetNode = find(childrenOf(unit), 'target')[0];
+  if (!targetNode) return { record: false };
+  const target = tokensOf(childrenOf(targetNode), id);
+  const record = RECORDED_STATES.has(targetNode[':@']?.state ?? '');
+  if (sameTokens(target, labelTokens(pair.b.text))) return { record };
+  const label = labelFromTokens(target, official, id);
+  if ('refused' in label) throw new Refused(label.refused);
+  return { record, edit: { unit: pair.b, text: label.text } };
 }
 
 /** The translation an XLIFF file is for: its first `<file>`'s target-language. */

@@ -32,3 +32,36 @@ export function languageTagProblem(value: string): string | undefined {
   const hint = canonical && canonical !== value && isLanguageTag(canonical) ? ` (write \`${canonical}\`)` : '';
   return `${shown} is not a language tag${hint}: a language is a BCP 47 tag such as en, kk, sr-Latn or pt-BR`;
 }
+
+/** Scripts written right to left, by their ISO 15924 codes. */
+const RIGHT_TO_LEFT_SCRIPTS = new Set(['Adlm', 'Arab', 'Hebr', 'Mand', 'Mend', 'Nkoo', 'Rohg', 'Samr', 'Syrc', 'Thaa', 'Yezi']);
+
+/** The right-to-left script a language is written in (`ar` → `Arab`, `he` → `Hebr`, `az-Arab` → `Arab`), or undefined. */
+export function rightToLeftScript(tag: string): string | undefined {
+  let script: string | undefined;
+  try {
+    script = new Intl.Locale(tag).maximize().script;
+  } catch {
+    return undefined;
+  }
+  return script && RIGHT_TO_LEFT_SCRIPTS.has(script) ? script : undefined;
+}
+
+/**
+ * Why a language cannot be laid out, or undefined when it can: a right-to-left script, named with
+ * the language (`ar` → “`ar` (Arabic, العربية) is written right to left…”).
+ */
+export function rightToLeftProblem(tag: string): string | undefined {
+  if (!rightToLeftScript(tag)) return undefined;
+  const names = new Set<string>();
+  for (const locale of ['en', tag]) {
+    try {
+      const name = new Intl.DisplayNames([locale], { type: 'language' }).of(tag);
+      if (name && name !== tag) names.add(name);
+    } catch {
+      // no name in that locale
+    }
+  }
+  const named = names.size ? ` (${[...names].join(', ')})` : '';
+  return `\`${tag}\`${named} is written right to left, which folio cannot lay out yet (its lines are set left to right only): leave the language out for now`;
+}

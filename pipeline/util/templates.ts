@@ -9,7 +9,12 @@ import { shown } from './paths.js';
 import { readFailure, readRegularFileSync, UnreadableFile } from './read-file.js';
 
 const hbs = Handlebars.create();
-hbs.registerHelper('upper', (value: unknown) => String(value ?? '').toLocaleUpperCase());
+// In capitals as the language writes them (Greek drops its accents, Turkish dots its İ): the
+// locale is the labels' when the template has them.
+hbs.registerHelper('upper', (value: unknown, options?: { data?: { root?: { labels?: { locale?: unknown } } } }) => {
+  const locale = options?.data?.root?.labels?.locale;
+  return String(value ?? '').toLocaleUpperCase(typeof locale === 'string' ? locale : undefined);
+});
 hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 
 const cache = new Map<string, Handlebars.TemplateDelegate>();

@@ -23,7 +23,9 @@ export function checkPdfRead(pdf: Pdf, x: Expected): CheckResult[] {
   const add = (feature: string, failures: string[]) => results.push(failures.length ? { feature, pass: false, reason: failures.slice(0, 3).join('; ') } : { feature, pass: true });
   const roles = (c: PdfChar) => ancestry(pdf, c.node).map((n) => n.role);
   const inRole = (c: PdfChar, re: RegExp) => roles(c).some((r) => re.test(r));
-  const front = (c: PdfChar) => c.page === 1 || inRole(c, /^TOCI?$/);
+  // The front matter: the title page, the contents (its heading stands before the TOC), every page before the body's first (in a Sect).
+  const bodyStart = Math.min(...pdf.chars.filter((c) => inRole(c, /^Sect$/)).map((c) => c.page));
+  const front = (c: PdfChar) => c.page === 1 || c.page < bodyStart || inRole(c, /^TOCI?$/);
   const artifact = (c: PdfChar) => pdf.items[c.item]!.artifact;
   const indexOf = new Map(pdf.chars.map((c, i) => [c, i]));
   const idx = (c: PdfChar) => indexOf.get(c) ?? -1;

@@ -3,8 +3,8 @@
  * (`3.`, `•`, from the model) hangs in the indent, right-aligned before the text, on the first
  * line of the item's first block, whatever that block is; a task item shows its checkbox (☐ ☒,
  * from a face that has it). Continuation blocks align with the item's text, without a marker.
- * Tight lists keep their items close; loose ones space them like paragraphs. Tagged L, LI, Lbl
- * (the marker) and LBody.
+ * Tight lists keep their items close; loose ones space them like paragraphs. Tagged L (with its
+ * numbering), LI, Lbl (the marker) and LBody.
  */
 import type { List, ListItem } from 'mdast';
 import type { Box } from '../types.js';
@@ -56,8 +56,16 @@ function listItem(s: FlowState, item: ListItem, list: { node: List; struct: numb
   if (lines[0]) lines[0].spaceBefore = space;
 }
 
+/** The list's numbering as the tagged PDF names it: Decimal, Disc for bullets, None for dashes and task lists' boxes. */
+function numberingOf(node: List): 'Decimal' | 'Disc' | 'None' {
+  if (node.ordered) return 'Decimal';
+  const bullets = node.children.every((item) => item.checked == null && item.data?.marker === '•');
+  return bullets ? 'Disc' : 'None';
+}
+
 export function list(s: FlowState, node: List): void {
   const struct = s.struct('L');
+  s.structure[struct]!.numbering = numberingOf(node);
   const indent = TYPE.list.indent * s.ctx.scale.size;
   const tight = !node.spread && node.children.every((item) => !item.spread);
   const lines = s.added(() => node.children.forEach((item) => listItem(s, item, { node, struct, indent, tight })));

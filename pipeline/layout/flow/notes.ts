@@ -1,8 +1,9 @@
 /**
  * A note's own lines, laid out at the notes' size by the same block handlers as the text: any
  * block content (paragraphs, lists, code, quotations, tables). Its structure element follows the
- * block that cites it. The note opens with its number (a destination, linking back to the first
- * citation): raised at the start of a first paragraph, else hung at the left of the first block.
+ * block that cites it, a `Note` with the note's anchor as its ID. The note opens with its number (a
+ * destination, and a `Link` back to the first citation): raised at the start of a first paragraph,
+ * else hung at the left of the first block.
  */
 import type { Note, ResolvedBlock } from '../../model/types.js';
 import type { Box, TextStyle } from '../types.js';
@@ -17,8 +18,8 @@ import { blocks } from './blocks.js';
 
 const numberStyle: TextStyle = { face: 'regular', size: TYPE.note.size * 0.75, rise: TYPE.note.size * 0.35 };
 
-function numberWord(note: Note): Word {
-  const fragment: Fragment = { text: String(note.number), style: numberStyle, link: { dest: note.citationAnchor }, dest: note.anchor };
+function numberWord(s: FlowState, note: Note, struct: number): Word {
+  const fragment: Fragment = { text: String(note.number), style: numberStyle, link: { dest: note.citationAnchor }, dest: note.anchor, struct: s.span('Link', struct) };
   const word: Word = { fragments: [fragment], width: 0, notes: [] };
   word.width = measureWord(word);
   return word;
@@ -30,7 +31,7 @@ function hangNumber(s: FlowState, note: Note, struct: number): number {
   const width = widthOf(text, numberStyle.face, numberStyle.size);
   const boxes: Box[] = [
     { kind: 'dest', name: note.anchor, x: 0, y: -TYPE.note.size },
-    textBox({ x: 0, y: -numberStyle.rise!, text, style: numberStyle, width, link: { dest: note.citationAnchor }, struct }),
+    textBox({ x: 0, y: -numberStyle.rise!, text, style: numberStyle, width, link: { dest: note.citationAnchor }, struct: s.span('Link', struct) }),
   ];
   s.hang(boxes);
   return width + TYPE.note.size * 0.4;
@@ -40,12 +41,13 @@ export function addNote(s: FlowState, number: number): void {
   const note = s.edition.notes[number - 1];
   if (!note || s.notes.has(number)) return;
   const struct = s.struct('Note', s.section);
+  s.structure[struct]!.id = note.anchor;
   const lines: FlowLine[] = [];
   s.notes.set(number, lines);
   const children = note.definition.children as ResolvedBlock[];
   s.within({ left: 0, width: TEXT_WIDTH, parent: struct, scale: NOTES, lines, decorations: [], paragraphsIn: struct }, () => {
     if (children[0]?.type === 'paragraph') {
-      s.lead = numberWord(note);
+      s.lead = numberWord(s, note, struct);
       blocks(s, children);
       return;
     }

@@ -4,7 +4,8 @@
  * their narrowest is set smaller, down to TYPE.table.minSize; at that size its words may break only
  * at their own break points (hyphens, dashes, slashes). Rows never split; a short table stays on
  * one page; a long one breaks between rows and repeats its header row at the top of each page it
- * continues on. Tagged Table, TR, TH (the header row, and the first column of data tables) and TD.
+ * continues on. Tagged Table, TR, TH (the header row, scope Column, and the first column of data
+ * tables, scope Row) and TD.
  */
 import type { Table, TableRow } from 'mdast';
 import type { Box, TextStyle } from '../types.js';
@@ -56,7 +57,7 @@ function cellWords(s: FlowState, node: Table, size: number, cellStructs: number[
       const made = spans.get(struct) ?? [];
       spans.set(struct, made);
       let k = 0;
-      const span = (type: string) => (made[k++] ??= s.span(type, struct));
+      const span = (type: string, parent?: number) => (made[k++] ??= s.span(type, parent ?? struct));
       return wordsOf(s, row.children[c]?.children ?? [], styleOf(size, r === 0), struct, span);
     }),
   );
@@ -124,7 +125,12 @@ export function table(s: FlowState, node: Table): void {
   const columns = Math.max(1, ...node.children.map((row) => row.children.length));
   const cellStructs = node.children.map((_row: TableRow, r) => {
     const tr = s.struct('TR', struct);
-    return Array.from({ length: columns }, (_, c) => s.struct(r === 0 || (c === 0 && node.data?.rowHeaders === true) ? 'TH' : 'TD', tr));
+    return Array.from({ length: columns }, (_, c) => {
+      const scope = r === 0 ? 'Column' : c === 0 && node.data?.rowHeaders === true ? 'Row' : undefined;
+      const cell = s.struct(scope ? 'TH' : 'TD', tr);
+      if (scope) s.structure[cell]!.scope = scope;
+      return cell;
+    });
   });
   const { setting, widths, words } = settle(s, node, columns, cellStructs);
   const pad = TYPE.table.padding;

@@ -4,6 +4,7 @@
  * than a whole line. A hard line break ends a line there.
  */
 import type { Word } from './words.js';
+import type { BreakKind, SpaceRule } from './pieces.js';
 import { breakPoints, chopWord, spaceWidth, splitWord } from './word-breaks.js';
 
 export interface Line {
@@ -15,6 +16,11 @@ export interface Line {
   last: boolean;
   /** Ended by a hard line break: set like a last line (not justified). */
   forced?: boolean;
+  /** Ends inside a word (the word goes on in the next line): how it was cut. */
+  splitsWord?: BreakKind;
+  /** Set by optimal fit: how far the line's glyphs may widen or narrow, and its spaces stretch and shrink. */
+  expansion?: number;
+  space?: SpaceRule;
 }
 
 export interface BreakOptions {
@@ -67,6 +73,7 @@ function breakInto(lines: Lines, word: Word, lang: string | undefined): Word | u
     if (lines.fits(head)) {
       lines.add(head);
       lines.push(false);
+      lines.lines[lines.lines.length - 1]!.splitsWord = point.hyphen ? 'hyphen' : 'dash';
       if (word.breakAfter) tail.breakAfter = true;
       return tail;
     }
@@ -83,6 +90,7 @@ function chopInto(lines: Lines, word: Word, width: number): void {
   for (const chunk of chunks.slice(0, -1)) {
     lines.add(chunk);
     lines.push(false);
+    lines.lines[lines.lines.length - 1]!.splitsWord = 'chop';
   }
   const rest = chunks[chunks.length - 1];
   if (rest) {

@@ -21,7 +21,7 @@ export function placeLine(line: Line, width: number, align: Align, struct?: numb
   const boxes: Box[] = [];
   const gaps = line.words.length - 1;
   const slack = Math.max(0, width - line.natural);
-  const stretch = align === 'justify' && !line.last && !line.forced && gaps > 0 ? slack / gaps : 0;
+  const { scale, perGap } = adjustment(line, width, align);
   let x = align === 'center' ? slack / 2 : align === 'right' ? slack : 0;
   let run: TextBox | undefined;
   const sameTarget = (a?: TextBox['link'], b?: TextBox['link']) => a?.dest === b?.dest && a?.url === b?.url;
@@ -29,7 +29,7 @@ export function placeLine(line: Line, width: number, align: Align, struct?: numb
     const lastWord = i === line.words.length - 1;
     word.fragments.forEach((f, j) => {
       if (f.dest) boxes.push({ kind: 'dest', name: f.dest, x, y: -f.style.size });
-      const w = widthOf(f.text, f.style.face, f.style.size);
+      const w = widthOf(f.text, f.style.face, f.style.size) * scale;
       const spaced = !lastWord && j === word.fragments.length - 1;
       const own = f.struct ?? struct;
       const continues = run && run.style === f.style && !f.style.rise && sameTarget(run.link, f.link) && run.struct === own && (run.text.endsWith(' ') || j > 0);
@@ -39,13 +39,14 @@ export function placeLine(line: Line, width: number, align: Align, struct?: numb
       } else {
         run = { kind: 'text', x, y: -(f.style.rise ?? 0), text: f.text, style: f.style, width: w, struct: own };
         if (f.link) run.link = f.link;
-        if (stretch) run.wordSpacing = stretch;
+        if (perGap && gaps > 0) run.wordSpacing = perGap;
+        if (scale !== 1) run.scale = scale;
         boxes.push(run);
       }
       x += w;
       if (spaced) {
         run.text += ' ';
-        x += spaceWidth(word, line.words[i + 1]) + stretch;
+        x += spaceWidth(word, line.words[i + 1]) * scale + perGap;
         if (f.style.rise) run = undefined; // the text after a note number starts a new run
       }
     });
@@ -53,6 +54,29 @@ export function placeLine(line: Line, width: number, align: Align, struct?: numb
   for (const b of boxes) if (b.kind === 'text' && b.text.endsWith(' ')) b.text = b.text.replace(/ +$/, ' ');
   for (const b of boxes) if (b.kind === 'text') withGlyphs(b);
   return [...boxes, ...strikes(boxes)];
+}
+
+/**
+ * How the line fills the measure: its glyphs' horizontal scale (font expansion, within the line's
+ * `expansion`, in proportion to what the spaces take) and the extra width of each space. Justified
+ * lines fill the measure; any line the breaker set wider than the measure (spaces and glyphs
+ * shrunk) is brought back to it; other lines keep their natural widths.
+ */
+function adjustment(line: Line, width: number, align: Align): { scale: number; perGap: number } {
+  const gaps = line.words.length - 1;
+  const justified = align === 'justify' && !line.last && !line.forced;
+  if (!justified && line.natural <= width) return { scale: 1, perGap: 0 };
+  const slack = width - line.natural;
+  const e = line.expansion ?? 0;
+  let scale = 1;
+  if (e > 0 && line.space) {
+    const glyphs = line.words.reduce((w, word) => w + word.width, 0);
+    const spaces = line.natural - glyphs;
+    const flex = e * glyphs + spaces * (slack >= 0 ? line.space.stretch : line.space.shrink);
+    const r = flex > 0 ? Math.max(-1, Math.min(1, slack / flex)) : 0;
+    scale = 1 + r * e;
+  }
+  return { scale, perGap: gaps > 0 ? (width - line.natural * scale) / gaps : 0 };
 }
 
 /** A line through each struck-through run, at half the x-height. */

@@ -1,8 +1,9 @@
 /**
  * Inline content → words: runs of text between spaces, each made of fragments that carry a style,
  * a link, a note citation (set as a raised smaller number) or a destination. A note citation joins
- * the word before it, so a line never starts with a note number. One handler per resolved inline
- * node type, the map proven complete by `satisfies`.
+ * the word before it, so a line never starts with a note number. Each link and each citation is a
+ * `Link` span of its own (the tagged PDF ties its annotations to it), inline code a `Code` span.
+ * One handler per resolved inline node type, the map proven complete by `satisfies`.
  */
 import type { FootnoteReference, Link, PhrasingContent } from 'mdast';
 import type { ResolvedInline } from '../../model/types.js';
@@ -20,7 +21,7 @@ export interface Fragment {
   note?: number;
   /** A named destination placed where this fragment starts. */
   dest?: string;
-  /** A structure element of its own inside the paragraph's (inline code). */
+  /** A structure element of its own inside the paragraph's (a link, inline code). */
   struct?: number;
 }
 
@@ -37,8 +38,8 @@ export interface InlineOptions {
   style: TextStyle;
   /** Size of note numbers relative to the text. */
   noteScale: number;
-  /** A new structure element inside the paragraph's, for a span of its own (inline code). */
-  span?(type: string): number;
+  /** A new structure element for a span of its own (a link, inline code), inside `parent` or else the paragraph's. */
+  span?(type: string, parent?: number): number;
 }
 
 /** What the enclosing inline nodes set. */
@@ -47,6 +48,8 @@ interface Inherited {
   italic: boolean;
   strike: boolean;
   link?: LinkTarget;
+  /** The `Link` span of the enclosing link. */
+  linkStruct?: number;
 }
 
 type InlineHandler<T> = (builder: WordBuilder, node: T, inherited: Inherited) => void;
@@ -67,13 +70,16 @@ function targetOf(node: Link): LinkTarget | undefined {
 }
 
 const handlers = {
-  text: (b, node, s) => b.text(node.value, b.styleOf(s), s.link),
+  text: (b, node, s) => b.text(node.value, b.styleOf(s), s.link, s.linkStruct),
   emphasis: (b, node, s) => b.inline(node.children, { ...s, italic: !s.italic }),
   strong: (b, node, s) => b.inline(node.children, { ...s, bold: true }),
   delete: (b, node, s) => b.inline(node.children, { ...s, strike: true }),
   inlineCode: (b, node, s) => b.code(node.value, s),
   break: (b) => b.hardBreak(),
-  link: (b, node, s) => b.inline(node.children, { ...s, link: targetOf(node) ?? s.link }),
+  link: (b, node, s) => {
+    const link = targetOf(node);
+    b.inline(node.children, link ? { ...s, link, linkStruct: b.span('Link') } : s);
+  },
   footnoteReference: (b, node, s) => b.note(node, b.styleOf(s)),
 } satisfies { [T in ResolvedInline['type']]: InlineHandler<Extract<ResolvedInline, { type: T }>> };
 
@@ -114,11 +120,16 @@ export class WordBuilder {
     }
   }
 
-  /** Inline code: PT Mono, a little smaller than the text, a `Code` span of its own. */
+  /** A structure element for a span of the paragraph, or of `parent` (a link's inline code). */
+  span(type: string, parent?: number): number | undefined {
+    return this.options.span?.(type, parent);
+  }
+
+  /** Inline code: PT Mono, a little smaller than the text, a `Code` span of its own (inside its link's, in a link). */
   code(value: string, s: Inherited): void {
     const base = this.options.style;
     const style = styleFor({ ...base, size: base.size * TYPE.code.inlineScale, ...(s.strike ? { strike: true } : {}) }, 'mono');
-    this.text(value, style, s.link, this.options.span?.('Code'));
+    this.text(value, style, s.link, this.span('Code', s.linkStruct));
   }
 
   hardBreak(): void {
@@ -133,6 +144,8 @@ export class WordBuilder {
     const size = base.size * this.options.noteScale;
     const style: TextStyle = { face: 'regular', size, rise: base.size * 0.38 };
     const fragment: Fragment = { text: String(number), style, note: number, link: { dest: noteAnchor }, dest: anchor };
+    const struct = this.span('Link');
+    if (struct !== undefined) fragment.struct = struct;
     this.current.push(fragment);
     if (!repeat) this.notes.push(number);
   }

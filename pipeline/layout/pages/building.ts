@@ -28,6 +28,21 @@ export function notesHeight(pieces: NotePiece[]): number {
   return h;
 }
 
+/** The fewest lines of a split note on either page. */
+export const MIN_NOTE_PART = 2;
+
+/**
+ * Where a note continued onto a page ends on it, when `fit` of its lines would fit: all of it if
+ * the rest would be shorter than two lines, else at least two lines on each side (the room is a
+ * preference, not a limit), and never after a line that ends inside a word.
+ */
+function splitAt(lines: FlowLine[], fit: number): number {
+  if (fit >= lines.length || lines.length < 2 * MIN_NOTE_PART) return lines.length;
+  let k = Math.max(MIN_NOTE_PART, Math.min(fit, lines.length - MIN_NOTE_PART));
+  while (k > MIN_NOTE_PART && lines[k - 1]!.splitsWord) k--;
+  return k;
+}
+
 /**
  * A new page, with the notes continued from the page before first; if they are longer than half
  * the page, they continue again (and any after the one split wait their turn).
@@ -40,11 +55,9 @@ export function startPage(from: NotePiece[]): Building {
       b.leaving.push(piece);
       continue;
     }
-    const fit: FlowLine[] = [];
-    for (const l of piece.lines) {
-      if (notesHeight([...b.notes, { ...piece, lines: [...fit, l] }]) > room && fit.length > 0) break;
-      fit.push(l);
-    }
+    let count = 0;
+    while (count < piece.lines.length && (count === 0 || notesHeight([...b.notes, { ...piece, lines: piece.lines.slice(0, count + 1) }]) <= room)) count++;
+    const fit = piece.lines.slice(0, splitAt(piece.lines, count));
     b.notes.push({ ...piece, lines: fit });
     if (fit.length < piece.lines.length) {
       b.leaving.push({ number: piece.number, lines: piece.lines.slice(fit.length), continued: true });

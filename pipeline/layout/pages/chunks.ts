@@ -1,4 +1,7 @@
-/** The lines that must go on one page together: headings with what follows, no widows or orphans, whole blocks. */
+/**
+ * The lines that must go on one page together: headings with what follows, no widows or orphans,
+ * whole blocks, and the two parts of a word split at a line's end.
+ */
 import type { FlowLine } from '../flow/types.js';
 
 function countKept(lines: FlowLine[], start: number): number {
@@ -15,7 +18,7 @@ export function chunkEnd(lines: FlowLine[], start: number): number {
     end++;
     if (end >= lines.length) return end;
     const next = lines[end]!;
-    if (line.keepWithNext) continue;
+    if (line.keepWithNext || line.splitsWord) continue; // a word is never split across a page turn
     if (next.block === line.block) {
       if (line.whole) continue;
       const before = line.index + 1;

@@ -33,7 +33,7 @@ export function finishPage(b: Building, index: number, label: number): Page {
   const noteTop = noteArea(b, boxes);
   return {
     index, label, header: true, boxes,
-    notes: b.notes.map((p) => ({ number: p.number, continued: p.continued, split: b.leaving.some((c) => c.number === p.number) })),
+    notes: b.notes.map((p) => ({ number: p.number, continued: p.continued, split: b.leaving.some((c) => c.number === p.number), lines: p.lines.length })),
     citations: b.lines.flatMap(({ line }) => line.notes), bodyBottom: bottom, noteTop,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Page building with notes at the bottom of the page that cites them. The rules:
- * - a line that cites a note keeps at least the note's first line on its page;
+ * - a line that cites a note keeps at least two of the note's lines on its page (all of a shorter note);
  * - a note that does not fit is split, and continues at the bottom of the next page, before that
  *   page's own notes; a page on which a note is split takes no more text;
  * - a note never comes before its citation, and notes keep their order;

@@ -1,10 +1,10 @@
 /**
  * Places a chunk of lines on the page being built if it fits with the notes it cites first; if
- * not, splits the last of those notes (at least its first line stays with the citation), and the
- * page then takes no more text.
+ * not, splits the last of those notes (at least two of its lines stay with the citation, and at
+ * least two go on), and the page then takes no more text.
  */
 import type { Flow, FlowLine } from '../flow/types.js';
-import { AREA, notesHeight, type Building, type NotePiece } from './building.js';
+import { AREA, MIN_NOTE_PART, notesHeight, type Building, type NotePiece } from './building.js';
 import { PAGE } from '../geometry.js';
 
 function commit(b: Building, chunk: FlowLine[], used: number, notes: NotePiece[], carry?: NotePiece): void {
@@ -43,10 +43,12 @@ export function placeChunk(b: Building, chunk: FlowLine[], flow: Flow, force = f
     return 'whole';
   }
   if (pieces.length === 0) return false;
-  // Split the last new note: as many of its lines as fit, at least one.
+  // Split the last new note: as many of its lines as fit, with at least two on each page, and
+  // not after a line that ends inside a word.
   const last = pieces[pieces.length - 1]!;
   const before = [...b.notes, ...pieces.slice(0, -1)];
-  for (let k = last.lines.length - 1; k >= 1; k--) {
+  for (let k = last.lines.length - MIN_NOTE_PART; k >= MIN_NOTE_PART; k--) {
+    if (last.lines[k - 1]!.splitsWord) continue;
     const head = { ...last, lines: last.lines.slice(0, k) };
     if (used + notesHeight([...before, head]) <= AREA) {
       commit(b, chunk, used, [...before, head], { number: last.number, lines: last.lines.slice(k), continued: true });

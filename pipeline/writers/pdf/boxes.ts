@@ -21,8 +21,7 @@ function text(state: PaintState, box: TextBox): void {
   const { doc } = state;
   const wanted = box.style.color ?? '#000000';
   if (wanted !== state.color) doc.fillColor((state.color = wanted));
-  doc.font(box.style.face).fontSize(box.style.size);
-  drawGlyphs(doc, box, glyphsOf(box));
+  drawGlyphs(doc, box, glyphsOf(box)); // selects each part's font itself
 }
 
 const SVG_FACES = (_family: string, bold: boolean, italic: boolean) => (bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular');

@@ -5,6 +5,8 @@
  * added to its subset, with its width and the characters it stands for (the ToUnicode map that
  * makes the text extractable). One hex string per word; a glyph moved off the pen position (a
  * combining mark) is placed with a kerning number and, when raised or lowered, the text rise.
+ * A part in another font than the one before it (a fallback font: text/fallback.ts) selects that
+ * font first, within the same text object, so only the fonts a run draws with are embedded.
  *
  * This reaches into pdfkit's embedded font (`_font`, `subset`, `widths`, `unicode`, `page.fonts`),
  * which pdfkit does not document: pdfkit's version is pinned by the lockfile, and the PDF tests
@@ -89,18 +91,39 @@ function appendPart(out: Operators, font: EmbeddedFont, run: ShapedRun, extra: n
   flush();
 }
 
-/** Draws the box's glyphs with the current font and size (set by the caller through pdfkit), its baseline at `box.y`. */
+/** The horizontal scaling operator of an expanded line's run (its advances and spacing scale with it). */
+function scaleOp(box: TextBox): string {
+  return box.scale && box.scale !== 1 ? `${num(box.scale * 100)} Tz\n` : '';
+}
+
+/**
+ * Draws the box's glyphs at its size, its baseline at `box.y`, each part in its own font (pdfkit's
+ * font of that name, registered by document.ts), selected where it changes; the line's scaling
+ * (Tz) set after the first font, for the whole run.
+ */
 export function drawGlyphs(doc: PDFKit.PDFDocument, box: TextBox, run: GlyphRun): void {
   const internals = doc as unknown as Internals;
-  const font = internals._font;
   const size = box.style.size;
   const out: Operators = { ops: [], parts: [] };
-  run.parts.forEach((part, i) => appendPart(out, font, part, run.spaces[i] ? run.spacing : 0, size));
+  const used: EmbeddedFont[] = [];
+  let current: ShapedRun['font'] | undefined;
+  let font: EmbeddedFont | undefined;
+  run.parts.forEach((part, i) => {
+    if (part.font !== current || !font) {
+      endArray(out);
+      doc.font((current = part.font));
+      font = internals._font;
+      if (!used.includes(font)) used.push(font);
+      out.ops.push(`/${font.id} ${num(size)} Tf`);
+    }
+    appendPart(out, font, part, run.spaces[i] ? run.spacing : 0, size);
+  });
   endArray(out);
   const { ops } = out;
-  if (ops.length === 0) return;
+  if (!ops.some((op) => op.endsWith('TJ') || op.endsWith('Ts'))) return;
   const page = internals.page;
-  if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
+  for (const f of used) if (page.fonts[f.id] == null) page.fonts[f.id] = f.ref();
   const height = page.height;
-  internals.addContent(`q\n1 0 0 -1 0 ${num(height)} cm\nBT\n1 0 0 1 ${num(box.x)} ${num(height - box.y)} Tm\n/${font.id} ${num(size)} Tf\n${ops.join('\n')}\nET\nQ`);
+  const [first, ...rest] = ops; // the first is the first part's font
+  internals.addContent(`q\n1 0 0 -1 0 ${num(height)} cm\nBT\n1 0 0 1 ${num(box.x)} ${num(height - box.y)} Tm\n${first}\n${scaleOp(box)}${rest.join('\n')}\nET\nQ`);
 }

@@ -1,7 +1,7 @@
 /**
  * Paints a laid-out edition (the frame) with pdfkit: the document and its fonts, the structure
- * tree, each page's content and links, the outline. Knows nothing of layout; dates and ids come
- * from SOURCE_DATE_EPOCH so the bytes are the same on every build.
+ * tree, each page's content and links, the page labels, the outline. Knows nothing of layout;
+ * dates and ids come from the edition's date so the bytes are the same on every build.
  */
 import { buffer as bytesOf } from 'node:stream/consumers';
 import type { Layout, OutlineItem } from '../../layout/types.js';
@@ -9,6 +9,9 @@ import type { Edition } from '../../model/types.js';
 import { createDocument } from './document.js';
 import { buildStructure } from './structure.js';
 import { paintPage } from './page.js';
+import { linkDescriptions } from './link-descriptions.js';
+import { pageLabelNums } from './page-labels.js';
+import { internals } from './pdfkit-internals.js';
 
 type OutlineNode = ReturnType<PDFKit.PDFDocument['outline']['addItem']>;
 
@@ -26,8 +29,10 @@ export function paint(layout: Layout, edition: Edition): Promise<Uint8Array> {
   // Its own copy of the bytes (not a view of Node's shared pool): the array may be transferred to another thread.
   const done = bytesOf(doc as unknown as NodeJS.ReadableStream).then((b) => new Uint8Array(b));
   const tops = new Map<string, OutlineNode>();
+  const describe = linkDescriptions(edition);
+  internals(doc)._root.data.PageLabels = { Nums: pageLabelNums(layout.pages) };
   for (const page of layout.pages) {
-    paintPage(doc, page, layout, structure);
+    paintPage(doc, page, layout, structure, describe);
     addOutline(doc, layout.outline, page.index, tops);
   }
   structure.end();

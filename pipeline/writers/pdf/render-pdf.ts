@@ -1,19 +1,19 @@
 /**
  * The PDF edition: folio's own page layout, painted with pdfkit. Refuses an edition the fonts
- * cannot draw (a character without a glyph in the face that sets it) rather than print empty
- * boxes.
+ * cannot draw (a character no font of the face that sets it has, its own nor a fallback) rather
+ * than print empty boxes.
  */
 import type { Edition } from '../../model/types.js';
 import type { Layout } from '../../layout/types.js';
 import { layoutEdition } from '../../layout/layout-document.js';
 import { glyphsOf } from '../../layout/frame.js';
 import { describeCharacter } from '../../text/glyphs.js';
-import { FAMILY_OF, type Face } from '../../text/fonts.js';
+import { familiesOf, type Face } from '../../text/fonts.js';
 import type { ShapedRun } from '../../text/measure.js';
 import { FolioError } from '../../util/diagnostics.js';
 import { paint } from './paint.js';
 
-/** Characters drawn with the font's missing glyph (glyph 0), by face (each shaped word looked at once). */
+/** Characters drawn with the missing glyph (glyph 0: no font of the face has them), by face (each shaped word looked at once). */
 function missingGlyphs(layout: Layout): Map<Face, Set<string>> {
   const missing = new Map<Face, Set<string>>();
   const seen = new Set<ShapedRun>();
@@ -40,7 +40,7 @@ export async function renderPdf(edition: Edition, templatesDir: string): Promise
   const layout = layoutEdition(edition, templatesDir);
   const missing = missingGlyphs(layout);
   if (missing.size) {
-    const which = [...missing].map(([face, chars]) => `${[...chars].map(describeCharacter).join(', ')}, which ${FAMILY_OF[face]} cannot draw`);
+    const which = [...missing].map(([face, chars]) => `${[...chars].map(describeCharacter).join(', ')}, which no font of the text (${familiesOf(face)}) can draw`);
     throw new FolioError(`the ${edition.lang} PDF would print empty boxes for ${which.join('; ')}: \`folio check\` shows where they are`);
   }
   return paint(layout, edition);

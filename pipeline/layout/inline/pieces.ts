@@ -1,0 +1,101 @@
+/**
+ * A paragraph's words as the optimal breaker sees them: pieces of words (a word cut at each of its
+ * break points) and, between two pieces, what a line may end at there: the space between two words
+ * (glue that stretches and shrinks), a break inside a word (after a hard hyphen, a dash or a slash,
+ * at a hyphenation point, or for a word longer than a line between characters), or a hard line
+ * break. Widths are in points.
+ */
+import type { Word } from './words.js';
+import { breakPoints, chopWord, spaceWidth, splitWord, textOf } from './word-breaks.js';
+import { widthOf } from '../../text/measure.js';
+
+export interface Piece {
+  word: number;
+  /** Character offsets of the piece in its word's text. */
+  start: number;
+  end: number;
+  width: number;
+}
+
+export type BreakKind = 'hyphen' | 'hard-hyphen' | 'dash' | 'chop';
+
+export type Separator =
+  | { kind: 'glue'; width: number; stretch: number; shrink: number }
+  /** Inside a word: `width` is added when the line ends here (an inserted hyphen). */
+  | { kind: 'inside'; break: BreakKind; width: number }
+  /** A hard line break between two words. */
+  | { kind: 'forced'; width: number };
+
+export interface Pieces {
+  pieces: Piece[];
+  /** `separators[k]` stands between `pieces[k]` and `pieces[k + 1]`. */
+  separators: Separator[];
+}
+
+export interface SpaceRule {
+  /** How far a space may stretch and shrink, as fractions of its width. */
+  stretch: number;
+  shrink: number;
+}
+
+function kindOf(text: string, point: { offset: number; hyphen: boolean }): BreakKind {
+  if (point.hyphen) return 'hyphen';
+  return text[point.offset - 1] === '-' ? 'hard-hyphen' : 'dash';
+}
+
+/** The break points of a word wider than a line: where `chopWord` would cut it. */
+function chopPoints(word: Word, width: number): { offset: number; kind: BreakKind }[] {
+  const chunks = chopWord(word, width, width);
+  const points: { offset: number; kind: BreakKind }[] = [];
+  let offset = 0;
+  for (const chunk of chunks.slice(0, -1)) {
+    offset += textOf(chunk).length;
+    points.push({ offset, kind: 'chop' });
+  }
+  return points;
+}
+
+function pointsOf(word: Word, width: number, lang: string | undefined): { offset: number; kind: BreakKind }[] {
+  if (word.width > width) return chopPoints(word, width);
+  const text = textOf(word);
+  return breakPoints(word, lang).map((p) => ({ offset: p.offset, kind: kindOf(text, p) })).sort((a, b) => a.offset - b.offset);
+}
+
+/** The width of the hyphen added after the piece that ends at `offset`, in that piece's style. */
+function hyphenWidth(word: Word, offset: number): number {
+  let seen = 0;
+  for (const f of word.fragments) {
+    seen += f.text.length;
+    if (seen >= offset) return widthOf('-', f.style.face, f.style.size);
+  }
+  const last = word.fragments[word.fragments.length - 1]!;
+  return widthOf('-', last.style.face, last.style.size);
+}
+
+/** Cuts one word at its break points, appending its pieces and the breaks between them. */
+function addWord(out: Pieces, word: Word, index: number, width: number, lang: string | undefined): void {
+  const points = pointsOf(word, width, lang);
+  let rest = word;
+  let start = 0;
+  for (const point of points) {
+    const [head, tail] = splitWord(rest, point.offset - start, false);
+    out.pieces.push({ word: index, start, end: point.offset, width: head.width });
+    out.separators.push({ kind: 'inside', break: point.kind, width: point.kind === 'hyphen' ? hyphenWidth(word, point.offset) : 0 });
+    rest = tail;
+    start = point.offset;
+  }
+  out.pieces.push({ word: index, start, end: textOf(word).length, width: points.length ? rest.width : word.width });
+}
+
+export function piecesOf(words: Word[], width: number, lang: string | undefined, rule: SpaceRule): Pieces {
+  const out: Pieces = { pieces: [], separators: [] };
+  words.forEach((word, i) => {
+    addWord(out, word, i, width, lang);
+    const next = words[i + 1];
+    if (!next) return;
+    const space = spaceWidth(word, next);
+    if (word.breakAfter) out.separators.push({ kind: 'forced', width: space });
+    else out.separators.push({ kind: 'glue', width: space, stretch: space * rule.stretch, shrink: space * rule.shrink });
+  });
+  return out;
+}

@@ -1,0 +1,122 @@
+/**
+ * The optimal breaker (layout/inline/optimal-fit.ts) against brute force on small paragraphs, and
+ * the justified lines it makes (optimal-lines.ts) on real words: nothing lost, no line wider than
+ * its spaces and glyphs can shrink to, never three hyphens in a row, the minimum found exactly.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { Pieces, Separator } from '../pipeline/layout/inline/pieces.js';
+import { DEFAULT_COSTS, optimalBreaks, paragraphCost } from '../pipeline/layout/inline/optimal-fit.js';
+import { breakOptimally, EXPANSION, JUSTIFIED_SPACE } from '../pipeline/layout/inline/optimal-lines.js';
+import { WordBuilder, styleFor } from '../pipeline/layout/inline/words.js';
+import { textOf } from '../pipeline/layout/inline/word-breaks.js';
+
+const runs = Number(process.env.FUZZ_RUNS ?? 60);
+
+/** A paragraph of pieces: words of 1–3 pieces (hyphenation points inside), spaces between. */
+const paragraph = fc.array(fc.array(fc.integer({ min: 8, max: 60 }), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }).map((words): Pieces => {
+  const p: Pieces = { pieces: [], separators: [] };
+  words.forEach((parts, w) => {
+    parts.forEach((width, k) => {
+      p.pieces.push({ word: w, start: k, end: k + 1, width });
+      if (k < parts.length - 1) p.separators.push({ kind: 'inside', break: 'hyphen', width: 4 });
+    });
+    if (w < words.length - 1) p.separators.push({ kind: 'glue', width: 4, stretch: 2, shrink: 4 / 3 } satisfies Separator);
+  });
+  return p;
+});
+
+/** Every way to break: each separator a break or not; the last piece always ends a line. */
+function* allBreaks(n: number): Generator<number[]> {
+  for (let mask = 0; mask < 1 << (n - 1); mask++) {
+    const ends: number[] = [];
+    for (let k = 0; k < n - 1; k++) if (mask & (1 << k)) ends.push(k);
+    ends.push(n - 1);
+    yield ends;
+  }
+}
+
+describe('optimal fit', () => {
+  it('finds the cheapest breaks of all (brute force over every break set)', () => {
+    fc.assert(
+      fc.property(paragraph, fc.integer({ min: 70, max: 160 }), (p, width) => {
+        let best = Infinity;
+        for (const ends of allBreaks(p.pieces.length)) best = Math.min(best, paragraphCost(p, ends, width, width, DEFAULT_COSTS, 0.02));
+        const found = optimalBreaks(p, width, width, DEFAULT_COSTS, 0.02);
+        if (Number.isFinite(best)) expect(paragraphCost(p, found, width, width, DEFAULT_COSTS, 0.02)).toBeCloseTo(best, 6);
+        expect(found[found.length - 1]).toBe(p.pieces.length - 1);
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it('never ends three lines in a row with a hyphen, even when that is the tightest setting', () => {
+    // Words of two halves each exactly a line's half: hyphenating every line would fit perfectly.
+    const p: Pieces = { pieces: [], separators: [] };
+    for (let w = 0; w < 8; w++) {
+      p.pieces.push({ word: w, start: 0, end: 1, width: 48 }, { word: w, start: 1, end: 2, width: 48 });
+      p.separators.push({ kind: 'inside', break: 'hyphen', width: 4 });
+      if (w < 7) p.separators.push({ kind: 'glue', width: 4, stretch: 2, shrink: 4 / 3 });
+    }
+    const ends = optimalBreaks(p, 100, 100);
+    let run = 0;
+    for (const j of ends) {
+      run = p.separators[j]?.kind === 'inside' ? run + 1 : 0;
+      expect(run).toBeLessThanOrEqual(DEFAULT_COSTS.maxConsecutive);
+    }
+  });
+
+  it('breaks a word wider than the line between characters, losing nothing', () => {
+    const style = styleFor({ face: 'regular', size: 10 }, 'regular');
+    const builder = new WordBuilder({ style, noteScale: 0.6 });
+    builder.text(`see ${'x'.repeat(300)} and more`, style);
+    const words = builder.finish();
+    const lines = breakOptimally(words, 120, 'en');
+    expect(lines.map((l) => l.words.map(textOf).join(' ') + (l.splitsWord ? '' : ' ')).join('')).toBe(`see ${'x'.repeat(300)} and more `);
+    expect(lines.some((l) => l.splitsWord === 'chop')).toBe(true);
+  });
+});
+
+describe('justified lines by optimal fit', () => {
+  const style = styleFor({ face: 'regular', size: 10.8 }, 'regular');
+  const text = fc.array(fc.constantFrom('referendum', 'commission', 'international', 'observers', 'the', 'of', 'a', 'accreditation', 'representatives', 'Nur-Sultan', 'законодательство', 'и', 'в', 'комиссии'), { minLength: 1, maxLength: 80 }).map((w) => w.join(' '));
+
+  it('keeps every character, shrinks no line beyond its spaces and glyphs, hyphenates only at a point', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 150, max: 460 }), (source, width) => {
+        const builder = new WordBuilder({ style, noteScale: 0.6 });
+        builder.text(source, style);
+        const lines = breakOptimally(builder.finish(), width, 'en');
+        const joined = lines.map((l) => l.words.map(textOf).join(' ') + (l.splitsWord ? '' : ' ')).join('');
+        const unhyphenated = lines.map((l, i) => {
+          const t = l.words.map(textOf).join(' ');
+          return (l.splitsWord === 'hyphen' ? t.slice(0, -1) : t) + (l.splitsWord || i === lines.length - 1 ? '' : ' ');
+        }).join('');
+        expect(unhyphenated).toBe(source);
+        expect(joined.length).toBeGreaterThan(0);
+        for (const line of lines) {
+          const glyphs = line.words.reduce((w, word) => w + word.width, 0);
+          const least = glyphs * (1 - EXPANSION) + (line.natural - glyphs) * (1 - JUSTIFIED_SPACE.shrink);
+          if (line.words.length > 1) expect(least).toBeLessThanOrEqual(width + 1e-6);
+        }
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it('prefers a loose line to a hyphen before the last line (a word’s end left alone there)', () => {
+    // Either line 1 is `30 26 26 2-`, exactly the measure, and the last line `30 20`; or line 1 is
+    // `30 26 26`, loose (its two spaces at about 1.9 times their width), and the last line `32 20`.
+    const glue: Separator = { kind: 'glue', width: 4, stretch: 2, shrink: 4 / 3 };
+    const widths = [30, 26, 26, 2, 30, 20];
+    const words = [0, 1, 2, 3, 3, 4];
+    const p: Pieces = {
+      pieces: widths.map((width, k) => ({ word: words[k]!, start: 0, end: 1, width })),
+      separators: [glue, glue, glue, { kind: 'inside', break: 'hyphen', width: 4 }, glue],
+    };
+    const ends = optimalBreaks(p, 100, 100, DEFAULT_COSTS, EXPANSION);
+    expect(p.separators[ends.at(-2)!]?.kind).toBe('glue');
+    const cheap = { ...DEFAULT_COSTS, finalBreak: 0 };
+    expect(p.separators[optimalBreaks(p, 100, 100, cheap, EXPANSION).at(-2)!]?.kind).toBe('inside'); // the rule decides it
+  });
+});
