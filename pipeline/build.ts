@@ -68,7 +68,14 @@ function languageOf(path: string, sourceDir: string, templatesDir: string, langu
   return undefined;
 }
 
-export async function load(sourceDir: string, templatesDir: string, languages?: string[]) {
+/** What `load` checks beyond the source and templates: the reference document (`--reference-doc`), when the DOCX is among the formats. */
+export interface LoadOptions {
+  referenceDoc?: string;
+  /** The formats to be built (default: all). */
+  formats?: string[];
+}
+
+export async function load(sourceDir: string, templatesDir: string, languages?: string[], options: LoadOptions = {}) {
   const diagnostics = new Diagnostics();
   const source = await loadSource(sourceDir, templatesDir, diagnostics, languages);
   let editions: Edition[] = [];
@@ -82,6 +89,7 @@ export async function load(sourceDir: string, templatesDir: string, languages?: 
   for (const edition of editions) checkGlyphs(edition, diagnostics);
   furnitureGlyphs(source, editions, diagnostics);
   await preflight(editions, templatesDir, diagnostics);
+  if (!options.formats || options.formats.includes('docx')) await referenceDocProblem(options.referenceDoc, templatesDir, diagnostics);
   return { diagnostics, source, editions };
 }
 
@@ -121,6 +129,21 @@ async function preflight(editions: Edition[], templatesDir: string, diagnostics:
       }
       return; // the templates are shared: one report is enough
     }
+  }
+}
+
+/**
+ * The reference document the DOCX would take (the one given, else the templates' `reference.docx`),
+ * read as the DOCX writer reads it: a FIFO, a folder, a missing file or one that is not a Word
+ * document with styles is one problem at its name, found before anything is rendered.
+ */
+async function referenceDocProblem(given: string | undefined, templatesDir: string, diagnostics: Diagnostics): Promise<void> {
+  const { loadReferenceDoc, ReferenceDocError } = await import('./writers/docx/reference-doc.js');
+  try {
+    loadReferenceDoc(given, templatesDir);
+  } catch (error) {
+    if (!(error instanceof ReferenceDocError)) throw error;
+    diagnostics.error(shown(error.path), `reference document: ${error.reason}`, { ruleId: 'reference-doc' });
   }
 }
 
@@ -203,7 +226,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const outStat = await stat(options.outDir).catch(() => undefined);
   if (outStat && !outStat.isDirectory()) throw new FolioError(`--out ${options.outDir} is a file, not a folder: give the folder the editions go to`, 2);
-  const { diagnostics, source, editions } = await load(options.sourceDir, options.templatesDir, options.languages);
+  const { diagnostics, source, editions } = await load(options.sourceDir, options.templatesDir, options.languages, { referenceDoc: options.referenceDoc, formats: options.formats });
   const languages = [...source.chapters.keys()];
   const failing = new Set<string>();
   let sharedFailure = false;

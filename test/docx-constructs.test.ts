@@ -638,20 +638,26 @@ describe('DOCX tables', () => {
     expect(docx.footnotes().get(1)).toContain('A note in a table.');
   });
 
-  it('too wide for the page are set smaller, never breaking a number', async () => {
+  it('too wide for the page are set smaller, then as tables repeating the first column, never breaking a number', async () => {
     const number = '123,456,789,012';
-    const row = (cell: string) => `| ${Array.from({ length: 10 }, () => cell).join(' | ')} |`;
-    const md = `${row('Figure')}\n${row('---:')}\n${row(number)}\n`;
+    const row = (cell: (c: number) => string) => `| ${Array.from({ length: 10 }, (_, c) => cell(c)).join(' | ')} |`;
+    const md = `${row((c) => `Figure ${c}`)}\n${row(() => '---:')}\n${row(() => number)}\n`;
     const { docx } = await docxOf(md);
     const xml = docx.xml('word/document.xml');
-    const sizes = all(all(xml, 'w:tr')[1]!, 'w:r').map((r) => Number(at(first(r, 'w:sz'), 'w:val')));
-    expect(sizes.length).toBe(10);
-    const size = sizes[0]!;
-    expect(sizes.every((s) => s === size)).toBe(true);
-    expect(size).toBeLessThan(22);
-    const grid = all(xml, 'w:gridCol').map((g) => Number(at(g, 'w:w')));
-    for (const w of grid) expect(w).toBeGreaterThanOrEqual(widthOf(number, 'regular', size / 2) * 20 + 216);
-    expect(all(all(xml, 'w:tr')[1]!, 'w:tc').map(textIn)).toEqual(Array.from({ length: 10 }, () => number));
+    const tables = all(xml, 'w:tbl');
+    expect(tables.length).toBe(2);
+    const heads = tables.map((t) => all(all(t, 'w:tr')[0]!, 'w:tc').map(textIn));
+    expect(heads.map((h) => h[0])).toEqual(['Figure 0', 'Figure 0']);
+    expect(heads.flatMap((h, k) => (k === 0 ? h : h.slice(1)))).toEqual(Array.from({ length: 10 }, (_, c) => `Figure ${c}`));
+    const sizes = tables.flatMap((t) => all(all(t, 'w:tr')[1]!, 'w:r').map((r) => Number(at(first(r, 'w:sz'), 'w:val'))));
+    expect(sizes.length).toBe(11);
+    expect(new Set(sizes)).toEqual(new Set([15])); // 7.5 pt: 70% of the table text's 11 pt
+    for (const t of tables) {
+      const grid = all(t, 'w:gridCol').map((g) => Number(at(g, 'w:w')));
+      for (const w of grid) expect(w).toBeGreaterThanOrEqual(widthOf(number, 'regular', 7.5) * 20 + 216);
+      expect(grid.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(textWidth(docx));
+      expect(all(all(t, 'w:tr')[1]!, 'w:tc').map(textIn).every((c) => c === number)).toBe(true);
+    }
   });
 });
 

@@ -204,7 +204,7 @@ describe('folio’s own reference document', () => {
 });
 
 describe('folio build --reference-doc', () => {
-  it('restyles the DOCX; a missing file is bad usage, one that is not a Word document a message', async () => {
+  it('restyles the DOCX; a missing file is bad usage, one that is not a Word document a problem', async () => {
     const templatesCopy = join(dir, 'templates');
     cpSync(templates, templatesCopy, { recursive: true });
     const out = join(dir, 'cli');
@@ -219,11 +219,11 @@ describe('folio build --reference-doc', () => {
       const missing = await main(['build', '--source', sourceDir, '--out', out, '--templates', templatesCopy, '--lang', 'en', '--format', 'docx', '--quiet', '--reference-doc', join(dir, 'missing.docx')]);
       expect(missing).toBe(2);
       expect(error.mock.calls.map((c) => String(c[0])).join('')).toMatch(/--reference-doc \S*missing\.docx: no such file/);
-      // One that is not a Word document fails the DOCX with a message that names it.
+      // One that is not a Word document is a problem that names it, found before anything is rendered.
       writeFileSync(join(dir, 'notes.docx'), 'not a zip');
       const bad = await main(['build', '--source', sourceDir, '--out', out, '--templates', templatesCopy, '--lang', 'en', '--format', 'docx', '--quiet', '--reference-doc', join(dir, 'notes.docx')]);
-      expect(bad).not.toBe(0);
-      expect(error.mock.calls.map((c) => String(c[0])).join('')).toMatch(/reference document \S*notes\.docx is not a Word document/);
+      expect(bad).toBe(1);
+      expect(write.mock.calls.map((c) => String(c[0])).join('')).toMatch(/notes\.docx:1:1: error: reference document: is not a Word document \(\.docx\)/);
     } finally {
       write.mockRestore();
       error.mockRestore();

@@ -83,7 +83,7 @@ describe('the HTML editions', () => {
     });
 
     it('draws the results chart as SVG after the table, with a text alternative', () => {
-      const figure = select('table ~ figure.chart-figure', tree)!;
+      const figure = select('.table-scroll ~ figure.chart-figure', tree)!;
       const svg = select('svg[role=img]', figure)!;
       expect(String(svg.properties.ariaLabelledBy).replace(',', ' ')).toBe('chart-title chart-desc');
       expect(selectAll('rect', svg)).toHaveLength(4);

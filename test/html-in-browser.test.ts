@@ -3,7 +3,7 @@
  * no accessibility violations; the keyboard reaches every note citation, follows it to the note and
  * back; the page fits a phone's width. Said SKIPPED where Chromium is not installed.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -11,6 +11,8 @@ import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from '../pipeline/build.js';
 import { root, templates } from './helpers.js';
+import { editionFromMarkdown } from './edition-from-markdown.js';
+import { renderHtml } from '../pipeline/writers/html/render-html.js';
 
 const executable = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 if (!executable) console.warn('html-in-browser: SKIPPED: Chromium is not installed (apt-get install chromium)');
@@ -75,6 +77,36 @@ describe.skipIf(!executable)('the HTML editions in Chromium', () => {
       }));
     expect(sizes.length).toBeGreaterThan(0);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+    await page.close();
+  }, 60_000);
+
+  it('a table of 200 columns scrolls in its own box on a phone: the page does not, and no number breaks', async () => {
+    const row = (cell: (c: number) => string) => `| ${Array.from({ length: 200 }, (_, c) => cell(c)).join(' | ')} |`;
+    const md = `# WIDE {#wide}\n\n${row((c) => `Column ${c}`)}\n${row(() => '--:')}\n${row((c) => (1_234_567 + c).toLocaleString('en'))}\n`;
+    const { edition } = editionFromMarkdown(md);
+    const file = join(out, 'wide.html');
+    writeFileSync(file, renderHtml(edition, { templatesDir: templates, alternates: [] }));
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`file://${file}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    const box = await page.$eval('.table-scroll', (d) => ({ scroll: d.scrollWidth, client: d.clientWidth, overflow: getComputedStyle(d).overflowX }));
+    expect(box.overflow).toBe('auto');
+    expect(box.scroll).toBeGreaterThan(10 * box.client);
+    // Each number's text is drawn on one line.
+    const lines = await page.$$eval('td', (cells) => cells.map((td) => {
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    }));
+    expect(lines).toHaveLength(200);
+    expect(Math.max(...lines)).toBe(1);
+    // A box that scrolls is reachable from the keyboard (axe's scrollable-region-focusable among its rules).
+    await page.evaluate(axeSource);
+    const result = (await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+      return axe.run(document, { resultTypes: ['violations'] });
+    })) as { violations: { id: string; nodes: unknown[] }[] };
+    expect(result.violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
     await page.close();
   }, 60_000);
 

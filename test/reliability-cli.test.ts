@@ -2,7 +2,8 @@
  * No stack trace ever for a user's error, in any command: one line, `folio: …`, exit 1 (or 2 for bad
  * usage); a bug in folio says it is one, exit 70, its stack only with FOLIO_DEBUG=1.
  */
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -70,3 +71,53 @@ describe('commands on broken input', () => {
     noStack(check.stderr);
   });
 });
+
+describe('the reference document', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'folio-reference-'));
+  const fifo = join(dir, 'fifo.docx');
+  spawnSync('mkfifo', [fifo]);
+  mkdirSync(join(dir, 'folder.docx'));
+  writeFileSync(join(dir, 'notes.docx'), 'not a zip');
+  // A zip whose parts are named as a Word document's, its styles not XML.
+  const parts = { '_rels/.rels': rels('officeDocument', 'word/document.xml'), 'word/document.xml': '<w:document/>', 'word/_rels/document.xml.rels': rels('styles', 'styles.xml'), 'word/styles.xml': '<<<garbage' };
+  writeFileSync(join(dir, 'broken.docx'), zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, strToU8(v)]))));
+  const run = (command: string, file: string, templatesDir = templates) =>
+    spawnSync(process.execPath, [join(root, 'bin', 'folio.js'), command, ...(command === 'build' ? ['-q', '--out', mkdtempSync(join(tmpdir(), 'folio-out-')), '--lang', 'en'] : []), '--source', fixtureSource(), '--templates', templatesDir, ...(file ? ['--reference-doc', file] : [])], { encoding: 'utf8', cwd: root, timeout: 30_000 });
+
+  it('a FIFO, a folder, a file that is not a Word document or has a part that is not XML: check and build say so in one line, never hang or print a trace', () => {
+    const cases: [string, RegExp][] = [
+      [fifo, /is a FIFO \(named pipe\), not a file: folio reads only regular files/],
+      [join(dir, 'folder.docx'), /is a folder, not a file/],
+      [join(dir, 'notes.docx'), /is not a Word document \(\.docx\): invalid zip data/],
+      [join(dir, 'broken.docx'), /is not a Word document folio can read: its part word\/styles\.xml is not well-formed XML/],
+    ];
+    for (const [file, reason] of cases) {
+      for (const command of ['check', 'build']) {
+        const result = run(command, file);
+        expect(result.status, `${command} ${file}`).toBe(1); // null: it hung
+        const problem = result.stdout.split('\n').filter((l) => l.includes('[reference-doc]'));
+        expect(problem, `${command} ${file}`).toEqual([expect.stringMatching(new RegExp(`${file.split('/').pop()!.replace('.', '\\.')}:1:1: error: reference document: ${reason.source}`))]);
+        noStack(result.stdout + result.stderr);
+      }
+    }
+  }, 120_000);
+
+  it('a missing one is bad usage in both commands; the templates’ reference.docx is checked without the option', () => {
+    for (const command of ['check', 'build']) {
+      const result = run(command, join(dir, 'missing.docx'));
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/^folio: --reference-doc \S*missing\.docx: no such file/);
+    }
+    const templatesDir = mkdtempSync(join(tmpdir(), 'folio-templates-'));
+    cpSync(templates, templatesDir, { recursive: true });
+    spawnSync('mkfifo', [join(templatesDir, 'reference.docx')]);
+    const check = run('check', '', templatesDir);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toMatch(/reference\.docx:1:1: error: reference document: is a FIFO/);
+  }, 60_000);
+});
+
+/** A package's relationships part with one relationship of `type` to `target`. */
+function rels(type: string, target: string): string {
+  return `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/></Relationships>`;
+}

@@ -41,13 +41,21 @@ describe('recommendations only where the annex collects them', () => {
 });
 
 describe('ids', () => {
-  // Known, left to check-ids.ts (ids against generated ones, done apart from this): the annex
-  // template's own heading ids are not compared with recommendation ids, so the HTML has two elements
-  // `id="priority-recommendations"`. \`it.fails\` passes while the bug is there; fixed, it fails: make it \`it\`.
-  it.fails('a recommendation whose id is an annex heading’s (`priority-recommendations`) is refused', async () => {
+  it('a recommendation whose id is an annex heading’s (`priority-recommendations`) is refused at its place (the HTML had the id twice)', async () => {
     const source = fixtureSource();
     writeFileSync(chapter(source, '05-ids.md'), '# IDS {#ids}\n\n:::recommendation{#priority-recommendations priority=3}\nText.\n:::\n');
-    expect((await problems(source)).filter((m) => m.severity === 'error').length).toBeGreaterThan(0);
+    const found = (await problems(source)).filter((m) => m.ruleId === 'reserved-id');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'error', line: 3, column: 1 });
+    expect(found[0]!.path).toMatch(/05-ids\.md$/);
+    expect(found[0]!.message).toMatch(/`priority-recommendations` is the id the annex template gives its heading/);
+  });
+
+  it('a recommendation whose id is another’s annex entry (`annex-ID`) is refused at its place', async () => {
+    const source = fixtureSource();
+    writeFileSync(chapter(source, '05-ids.md'), '# IDS {#ids}\n\n:::recommendation{#entry priority=3}\nText.\n:::\n\n:::recommendation{#annex-entry priority=4}\nText.\n:::\n');
+    const found = (await problems(source)).filter((m) => m.ruleId === 'reserved-id');
+    expect(found.map((m) => [m.line, m.message])).toEqual([[7, expect.stringMatching(/`annex-entry` is the id of the annex entry of recommendation `entry`/)]]);
   });
 });
 

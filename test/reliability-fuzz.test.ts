@@ -1,6 +1,6 @@
 /**
  * Property tests for the classes of issue 17: dates, ids (against the generated ones), nesting,
- * notes holding blocks, control characters, and the two rewrites of parser internals (the edit map's
+ * wide tables, notes holding blocks, control characters, and the two rewrites of parser internals (the edit map's
  * `consume`, the heading attributes' pattern) against what they replace. FUZZ_RUNS sets the number of
  * cases (`make fuzz` runs many more).
  */
@@ -18,6 +18,9 @@ import { CONTROL } from '../pipeline/load/read-text.js';
 import { Diagnostics } from '../pipeline/util/diagnostics.js';
 import { removeControls } from '../pipeline/load/read-text.js';
 import { templates } from './helpers.js';
+import { layoutEdition } from '../pipeline/layout/layout-document.js';
+import { PAGE, TEXT_WIDTH } from '../pipeline/layout/geometry.js';
+import type { TextBox } from '../pipeline/layout/types.js';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 12);
 const options = (n = runs) => ({ numRuns: n, seed: Number(process.env.FUZZ_SEED ?? 1717), endOnFailure: true });
@@ -41,10 +44,8 @@ describe('dates', () => {
 describe('ids', () => {
   it('a heading or recommendation id, generated-looking or not, never gives two elements one id in the HTML', () => {
     const id = fc.oneof(
-      // Not `priority-recommendations` and the annex template's other heading ids: a recommendation
-      // with one still doubles it (check-ids.ts; test/reliability-content.test.ts keeps the case).
-      fc.constantFrom('fn-1', 'fn-2', 'fnref-1', 'fnref-2-2', 'report', 'contents-heading', 'chart-title', 'annex-rec-0', 'fuzz'),
-      fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/).filter((x) => !['priority-recommendations', 'other-recommendations'].includes(x) && !x.startsWith('topic-')),
+      fc.constantFrom('fn-1', 'fn-2', 'fnref-1', 'fnref-2-2', 'report', 'contents-heading', 'chart-title', 'annex-rec-0', 'annex-fuzz', 'priority-recommendations', 'other-recommendations', 'fuzz'),
+      fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/),
     );
     let built = 0;
     fc.assert(
@@ -116,6 +117,46 @@ describe('notes holding blocks', () => {
         expect(edition.notes.map((n) => n.number)).toEqual(notes.map((_, i) => i + 1));
         const html = renderHtml(edition, { templatesDir: templates, alternates: [] });
         expect((html.match(/role="doc-footnote"/g) ?? []).length).toBe(notes.length);
+      }),
+      options(),
+    );
+  });
+});
+
+describe('tables', () => {
+  const cell = fc.oneof(
+    fc.integer({ min: 0, max: 2 ** 40 }).map((n) => n.toLocaleString('en')),
+    fc.constantFrom('referendum', 'Алматы', 'voter-registration-centre', 'in/out', '10:30', 'n/a', ''),
+  );
+  it('a table of any width is laid out with whole numbers, no overlaps, inside the text area, or refused with its place', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 120 }), fc.integer({ min: 1, max: 3 }), fc.array(cell, { minLength: 1, maxLength: 40 }), (columns, rows, pool) => {
+        const at = (r: number, c: number) => pool[(r * 7 + c * 3) % pool.length]!;
+        const row = (f: (c: number) => string) => `| ${Array.from({ length: columns }, (_, c) => f(c)).join(' | ')} |`;
+        const md = `# T {#t}\n\n${[row((c) => `Head ${c}`), row(() => '--:'), ...Array.from({ length: rows }, (_, r) => row((c) => at(r, c)))].join('\n')}\n`;
+        const { edition, diagnostics } = editionFromMarkdown(md);
+        expect(diagnostics.errorCount).toBe(0);
+        let layout;
+        try {
+          layout = layoutEdition(edition, templates);
+        } catch (error) {
+          expect(String(error)).toMatch(/^FolioError: test\.md:3:1: the table is too wide for the page/);
+          return;
+        }
+        const boxes = layout.pages.flatMap((p) => p.boxes.filter((b): b is TextBox => b.kind === 'text' && !b.artifact && b.y > PAGE.top - 15 && b.y < PAGE.bottom).map((b) => ({ page: p.index, b })));
+        const numbers = new Set(pool.filter((t) => /^\d[\d,]*$/.test(t) && t.length > 1));
+        for (const { b } of boxes) {
+          expect(b.x).toBeGreaterThanOrEqual(PAGE.left - 0.01);
+          expect(b.x + b.width).toBeLessThanOrEqual(PAGE.left + TEXT_WIDTH + 0.01);
+          if (/^[\d,]+$/.test(b.text.trim()) && b.text.includes(',')) expect(numbers.has(b.text.trim()), b.text).toBe(true);
+        }
+        const sorted = boxes.map(({ page, b }) => ({ page, left: b.x, right: b.x + b.width, top: b.y - b.style.size * 0.75, bottom: b.y + b.style.size * 0.2, text: b.text })).sort((p, q) => p.page - q.page || p.top - q.top);
+        sorted.forEach((p, a) => {
+          for (let k = a + 1; k < sorted.length && sorted[k]!.page === p.page && sorted[k]!.top < p.bottom - 0.1; k++) {
+            const q = sorted[k]!;
+            expect(Math.min(p.right, q.right) - Math.max(p.left, q.left) > 0.1, `“${p.text}” over “${q.text}”`).toBe(false);
+          }
+        });
       }),
       options(),
     );

@@ -98,7 +98,7 @@ if (scales.length) {
   const times = new Map<number, Sample>();
   for (const scale of scales) {
     const dir = join(work, `source-${scale}x`);
-    generateSource(join(root, 'source'), dir, scale);
+    await generateSource(join(root, 'source'), dir, scale, join(root, 'templates'));
     const s = run(['node', folio, 'build', '-q', '--source', dir, '--templates', join(root, 'templates'), '--out', join(work, `out-${scale}x`)]);
     times.set(scale, s);
     process.stdout.write(`| ${scale}x | ${s.seconds.toFixed(2)}${s.ok ? '' : ' (FAILED)'} | ${s.kb ? (s.kb / 1024).toFixed(0) : 'n/a'} |\n`);

@@ -2,18 +2,30 @@
  * `npm run bench:generate -- --scale N --out DIR`: writes a valid report source N times the size of
  * the real one (every language), for timing `folio build --source DIR`. Each copy of a chapter gets
  * unique note labels, recommendation ids and heading ids; priority ranks stay 1..7N; the annex and
- * the results table stand once.
+ * the results table stand once. The translations' blocks are recorded as translated (as the real
+ * report's are, by `folio translated`), so `check` and `build` see a normal report, not one whose
+ * every translated block is an `untranslated-block` warning.
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import { loadPair, recordTranslated } from '../translate/record.js';
 
-export function generateSource(from: string, to: string, scale: number): void {
+/** Records every block of each translation as translating the official text as it is (`folio translated --lang L`). */
+async function recordTranslations(to: string, templatesDir: string, report: { officialLanguage: string; languages: string[] }): Promise<void> {
+  for (const lang of report.languages.filter((l) => l !== report.officialLanguage)) {
+    const loaded = await loadPair(to, templatesDir, lang);
+    if (loaded.diagnostics.errorCount > 0) throw new Error(`the generated ${lang} source has errors: run folio check --source ${to}`);
+    await recordTranslated(loaded);
+  }
+}
+
+export async function generateSource(from: string, to: string, scale: number, templatesDir: string): Promise<void> {
   if (existsSync(to)) rmSync(to, { recursive: true });
   mkdirSync(to, { recursive: true });
   cpSync(join(from, 'report.json'), join(to, 'report.json'));
   cpSync(join(from, 'data'), join(to, 'data'), { recursive: true });
-  const report = JSON.parse(readFileSync(join(from, 'report.json'), 'utf8')) as { languages: string[] };
+  const report = JSON.parse(readFileSync(join(from, 'report.json'), 'utf8')) as { officialLanguage: string; languages: string[] };
   for (const lang of report.languages) {
     const dir = join(from, lang);
     mkdirSync(join(to, lang), { recursive: true });
@@ -35,6 +47,7 @@ export function generateSource(from: string, to: string, scale: number): void {
       }
     }
   }
+  await recordTranslations(to, templatesDir, report);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -45,9 +58,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     })
     .requiredOption('--out <dir>', 'where to write the source')
     .option('--source <dir>', 'the report to grow', 'source')
-    .action((o: { scale: number; out: string; source: string }) => {
-      generateSource(resolve(o.source), resolve(o.out), o.scale);
+    .option('--templates <dir>', 'the templates folder', 'templates')
+    .action(async (o: { scale: number; out: string; source: string; templates: string }) => {
+      await generateSource(resolve(o.source), resolve(o.out), o.scale, resolve(o.templates));
       process.stdout.write(`wrote a ${o.scale}x source to ${o.out}\n`);
     });
-  program.parse();
+  await program.parseAsync();
 }

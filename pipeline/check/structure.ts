@@ -21,6 +21,7 @@ import type { FootnoteDefinition, FootnoteReference, Heading, Link, Paragraph, P
 import type { Position } from 'unist';
 import { visit } from 'unist-util-visit';
 import { parseChapter } from '../transforms/build-editions.js';
+import { trailingAttributes } from '../parse/heading-attributes.js';
 import { Diagnostics } from '../util/diagnostics.js';
 import type { Recommendation } from '../model/types.js';
 
@@ -77,8 +78,6 @@ export interface ChapterStructure {
   notes: NoteDefinition[];
 }
 
-const HEADING_ATTRIBUTES = /\s*\{[^{}]*\}\s*$/;
-
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
@@ -116,7 +115,7 @@ function contentRange(node: Heading | Paragraph | TableCell, source: string): [n
   const start = Math.min(...starts);
   let end = Math.max(...ends);
   if (node.type === 'heading') {
-    const match = HEADING_ATTRIBUTES.exec(source.slice(start, end));
+    const match = trailingAttributes(source.slice(start, end)); // `{#id}`, found without backtracking
     if (match) end = start + match.index;
   }
   return end > start ? [start, end] : undefined;

@@ -24,6 +24,12 @@ const reporterOption = () =>
 const maxWarningsOption = () =>
   new Option('--max-warnings <n>', 'exit 1 when there are more than N warnings (errors always do), as in CI: --max-warnings 0').argParser(count('--max-warnings'));
 
+/** `--reference-doc`: a file that is not there is bad usage; what else is wrong with it, `load` reports as a problem. */
+function referenceOption(file: string | undefined): { referenceDoc?: string } {
+  if (file && !existsSync(file)) throw new FolioError(`--reference-doc ${file}: no such file (give a Word document, .docx)`, 2);
+  return file ? { referenceDoc: file } : {};
+}
+
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('folio')
     .description('Publishing pipeline for long institutional reports: one Markdown source, HTML, DOCX and PDF editions per language.')
@@ -49,8 +55,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--reference-doc <file>', 'a Word document whose styles, page size, margins and fonts the DOCX editions take (default: reference.docx in the templates folder, if any)')
     .addHelpText('after', EXIT_HELP)
     .action(async (options: { source: string; out: string; templates?: string; lang?: string[]; format?: string[]; quiet?: boolean; reporter: Reporter; maxWarnings?: number; watch?: boolean; port: number; referenceDoc?: string }) => {
-      if (options.referenceDoc && !existsSync(options.referenceDoc)) throw new FolioError(`--reference-doc ${options.referenceDoc}: no such file (give a Word document, .docx)`, 2);
-      const reference = options.referenceDoc ? { referenceDoc: options.referenceDoc } : {};
+      const reference = referenceOption(options.referenceDoc);
       if (options.watch) {
         const { watchAndServe } = await import('./watch.js');
         await watchAndServe({
@@ -101,12 +106,14 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('-f, --format <format>', 'the same as --reporter').choices(['auto', 'text', 'table', 'github', 'json']))
     .option('-l, --lang <list>', 'check only these languages, comma-separated, each with the official language it translates (default: all)', list(undefined, 'language'))
     .addOption(maxWarningsOption())
+    .option('--reference-doc <file>', 'also check the Word document `build --reference-doc` would take (default: reference.docx in the templates folder, if any)')
     .addHelpText('after', EXIT_HELP)
-    .action(async (options: { source: string; templates?: string; format?: string; reporter: Reporter; lang?: string[]; maxWarnings?: number }) => {
+    .action(async (options: { source: string; templates?: string; format?: string; reporter: Reporter; lang?: string[]; maxWarnings?: number; referenceDoc?: string }) => {
       knownLanguages(options.source, options.lang);
       const start = performance.now();
       const reporter: Reporter = (options.format as Reporter | undefined) ?? options.reporter;
-      const { diagnostics, editions } = await load(options.source, templatesFor(options.source, options.templates), withOfficial(options.source, options.lang));
+      const reference = referenceOption(options.referenceDoc);
+      const { diagnostics, editions } = await load(options.source, templatesFor(options.source, options.templates), withOfficial(options.source, options.lang), reference);
       printDiagnostics(diagnostics, reporter);
       if (reporter !== 'json') {
         const figures = editions.map((e) => `${e.lang}: ${e.notes.length} notes, ${e.recommendations.length} recommendations`).join('; ');

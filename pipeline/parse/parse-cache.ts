@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import type { Root } from 'mdast';
 
 /** Bump when the parser or its extensions change what they produce. */
-const VERSION = 'folio-parse-3/remark-parse-11/gfm-4/directive-flow-4';
+const VERSION = 'folio-parse-4/remark-parse-11/gfm-4/directive-flow-4';
 const HEADER = 'folio-parse-cache sha256=';
 
 function currentUid(): number | undefined {

@@ -10,6 +10,8 @@
  * (parse/nesting.ts; source hygiene reports both). And micromark's edit map is given a linear
  * `consume` (parse/edit-map.ts): notes defined after each paragraph, as folio advises, made parsing
  * quadratic (10,000 in a chapter took 190 s).
+ *
+ * A note citation right after a bare URL is given back to the text (parse/autolink-citations.ts).
  */
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
@@ -19,6 +21,7 @@ import { directiveFromMarkdown } from 'mdast-util-directive';
 import type { Root } from 'mdast';
 import { limitNesting, scanNesting } from './nesting.js';
 import { linearEditMap } from './edit-map.js';
+import { citationsAfterAutolinks } from './autolink-citations.js';
 
 function remarkBlockDirectives(this: Processor): void {
   const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
@@ -33,6 +36,7 @@ export function parseMarkdown(text: string): Root {
   if (refused) return { type: 'root', children: [], data: { nesting: [refused] } };
   linearEditMap();
   const tree = processor.runSync(processor.parse(text)) as Root;
+  citationsAfterAutolinks(tree);
   const nesting = limitNesting(tree);
   if (nesting.length) (tree.data ??= {}).nesting = nesting;
   return tree;

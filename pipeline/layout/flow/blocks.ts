@@ -47,6 +47,6 @@ export function chapter(s: FlowState, node: ResolvedChapter): void {
   if (node.children.length === 0) return;
   const previous = s.section;
   s.section = s.struct('Sect', 0);
-  s.within({ parent: s.section }, () => blocks(s, node.children));
+  s.within({ parent: s.section, file: node.path }, () => blocks(s, node.children));
   s.section = previous;
 }

@@ -45,7 +45,7 @@ export function addNote(s: FlowState, number: number): void {
   const lines: FlowLine[] = [];
   s.notes.set(number, lines);
   const children = note.definition.children as ResolvedBlock[];
-  s.within({ left: 0, width: TEXT_WIDTH, parent: struct, scale: NOTES, lines, decorations: [], paragraphsIn: struct }, () => {
+  s.within({ left: 0, width: TEXT_WIDTH, parent: struct, scale: NOTES, lines, decorations: [], paragraphsIn: struct, file: note.path }, () => {
     if (children[0]?.type === 'paragraph') {
       s.lead = numberWord(s, note, struct);
       blocks(s, children);

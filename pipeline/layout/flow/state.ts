@@ -25,6 +25,8 @@ export interface Context {
   decorations: Decoration[];
   /** Paragraphs are content of this element rather than a `P` of their own (a note's paragraphs). */
   paragraphsIn?: number;
+  /** The source file of the blocks, for messages (a chapter's, a note's). */
+  file?: string;
 }
 
 export class FlowState {

@@ -67,7 +67,7 @@ export function addText(s: FlowState, nodes: PhrasingContent[], o: TextOptions):
     s.push({
       height: o.leading, ascent: Math.max(ascent, o.leading * 0.75), spaceBefore: index === 0 ? o.spaceBefore : 0, boxes, notes: line.notes,
       block, index, count: lines.length, keepWithNext: o.keepWithNext ?? false, whole: o.whole ?? false,
-      pageBreakBefore: index === 0 ? o.pageBreakBefore : undefined, splitsWord: line.splitsWord !== undefined,
+      pageBreakBefore: index === 0 ? o.pageBreakBefore : undefined, splitsWord: line.splitsWord !== undefined && line.splitsWord !== 'chop',
     });
   });
   for (const n of lines.flatMap((l) => l.notes)) addNote(s, n);

@@ -18,7 +18,7 @@ export interface FlowLine {
   /** The block may not break at all (table rows, headings, short recommendation items, figures). */
   whole: boolean;
   pageBreakBefore?: boolean;
-  /** The line ends inside a word: no page (or note part) may end with it. */
+  /** The line ends inside a word (not a run of characters cut only to fit): no page (or note part) may end with it. */
   splitsWord?: boolean;
   /** A table row: its table's header row, repeated above it when the row starts a page. */
   repeatHeader?: FlowLine;

@@ -38,6 +38,15 @@ function slice(word: Word, start: number, end: number, hyphen: boolean): Word {
   return part;
 }
 
+/** Pieces `from`..`to` of a word cut between characters, as one word (their fragments joined, not measured again). */
+function joinChunks(p: Pieces, from: number, to: number, word: Word): Word {
+  const chunks = p.pieces.slice(from, to + 1).map((piece) => piece.chunk!);
+  const joined: Word = chunks.length === 1 ? { ...chunks[0]! } : { fragments: chunks.flatMap((c) => c.fragments), width: chunks.reduce((w, c) => w + c.width, 0), notes: chunks.flatMap((c) => c.notes) };
+  const endsWord = p.pieces[to + 1]?.word !== p.pieces[to]!.word;
+  if (endsWord && word.breakAfter) joined.breakAfter = true;
+  return joined;
+}
+
 /** The words of the line made of pieces `from`..`to`. */
 function lineWords(words: Word[], p: Pieces, from: number, to: number): Word[] {
   const out: Word[] = [];
@@ -49,7 +58,7 @@ function lineWords(words: Word[], p: Pieces, from: number, to: number): Word[] {
     const end = p.pieces[last]!;
     const sep = p.separators[last];
     const hyphen = last === to && sep?.kind === 'inside' && sep.break === 'hyphen';
-    out.push(slice(words[first.word]!, first.start, end.end, hyphen));
+    out.push(first.chunk ? joinChunks(p, k, last, words[first.word]!) : slice(words[first.word]!, first.start, end.end, hyphen));
     k = last + 1;
   }
   return out;

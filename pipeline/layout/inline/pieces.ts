@@ -15,6 +15,8 @@ export interface Piece {
   start: number;
   end: number;
   width: number;
+  /** A piece of a word cut between characters (wider than a line): the piece as a word of its own. */
+  chunk?: Word;
 }
 
 export type BreakKind = 'hyphen' | 'hard-hyphen' | 'dash' | 'chop';
@@ -43,20 +45,7 @@ function kindOf(text: string, point: { offset: number; hyphen: boolean }): Break
   return text[point.offset - 1] === '-' ? 'hard-hyphen' : 'dash';
 }
 
-/** The break points of a word wider than a line: where `chopWord` would cut it. */
-function chopPoints(word: Word, width: number): { offset: number; kind: BreakKind }[] {
-  const chunks = chopWord(word, width, width);
-  const points: { offset: number; kind: BreakKind }[] = [];
-  let offset = 0;
-  for (const chunk of chunks.slice(0, -1)) {
-    offset += textOf(chunk).length;
-    points.push({ offset, kind: 'chop' });
-  }
-  return points;
-}
-
-function pointsOf(word: Word, width: number, lang: string | undefined): { offset: number; kind: BreakKind }[] {
-  if (word.width > width) return chopPoints(word, width);
+function pointsOf(word: Word, lang: string | undefined): { offset: number; kind: BreakKind }[] {
   const text = textOf(word);
   return breakPoints(word, lang).map((p) => ({ offset: p.offset, kind: kindOf(text, p) })).sort((a, b) => a.offset - b.offset);
 }
@@ -72,9 +61,25 @@ function hyphenWidth(word: Word, offset: number): number {
   return widthOf('-', last.style.face, last.style.size);
 }
 
+/**
+ * A word wider than a line, cut between characters as `chopWord` cuts it: each piece a word of its
+ * own, measured once (a word of a megabyte must not be split and measured again at every cut).
+ */
+function addChopped(out: Pieces, word: Word, index: number, width: number): void {
+  const chunks = chopWord(word, width, width);
+  let start = 0;
+  chunks.forEach((chunk, k) => {
+    const end = start + textOf(chunk).length;
+    out.pieces.push({ word: index, start, end, width: chunk.width, chunk });
+    if (k < chunks.length - 1) out.separators.push({ kind: 'inside', break: 'chop', width: 0 });
+    start = end;
+  });
+}
+
 /** Cuts one word at its break points, appending its pieces and the breaks between them. */
 function addWord(out: Pieces, word: Word, index: number, width: number, lang: string | undefined): void {
-  const points = pointsOf(word, width, lang);
+  if (word.width > width) return addChopped(out, word, index, width);
+  const points = pointsOf(word, lang);
   let rest = word;
   let start = 0;
   for (const point of points) {

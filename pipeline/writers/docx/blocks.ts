@@ -77,7 +77,7 @@ function recommendationItem(node: RecommendationItem, context: DocxContext): Fil
 
 /** One handler per node type; the map is exported for the test that reads its keys. */
 export const blockHandlers = {
-  chapter: (node: ResolvedChapter, context) => blocks(node.children, context),
+  chapter: (node: ResolvedChapter, context) => context.within({ file: node.path }, () => blocks(node.children, context)),
   heading,
   paragraph: (node: MdParagraph, context) => [paragraph(inlines(node.children, {}, context), context)],
   list,

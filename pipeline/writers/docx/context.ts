@@ -17,6 +17,8 @@ export interface Frame {
   readonly paragraph: string | undefined;
   /** Left indent of the text from the margin, in twips, from the quotes and list items around it. */
   readonly indent: number;
+  /** The source file of the blocks, for messages (a chapter's, a note's). */
+  readonly file?: string;
 }
 
 /** How deep the contents go: sections and subsections, as in the PDF. */

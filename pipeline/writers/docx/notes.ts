@@ -29,7 +29,7 @@ export function footnotes(edition: Edition, context: DocxContext): Record<string
     // docx types a note's children as paragraphs but writes any block it is given, and a Word note may
     // hold tables (CT_FtnEdn holds block-level elements); the first child, which docx gives the
     // note's number, is always a paragraph.
-    for (const n of edition.notes) out[String(n.number)] = { children: note(n, context) as Paragraph[] };
+    for (const n of edition.notes) out[String(n.number)] = { children: context.within({ file: n.path }, () => note(n, context)) as Paragraph[] };
   });
   return out;
 }

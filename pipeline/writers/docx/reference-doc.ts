@@ -5,11 +5,12 @@
  * `defaultReferenceDoc` writes folio's own styles into such a document (`templates/reference.docx`
  * of `folio new`), to edit in Word: a paragraph in each style, named after it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
 import { Document, FootnoteReferenceRun, Footer, Header, Paragraph, TextRun, Table, TableRow, TableCell, WidthType } from 'docx';
 import { FolioError } from '../../util/diagnostics.js';
+import { MAX_TEXT_BYTES, readFailure, readRegularFileSync } from '../../util/read-file.js';
 import { compileParts, finishParts, zipTime } from './package.js';
 import { codeStyles, PAGE, STYLE, styles, textWidth, type PageGeometry } from './styles.js';
 import { attr, child, childrenOf, descendants, nameOf, parseXml, rootOf, setChildren, type XmlNode } from './xml.js';
@@ -24,6 +25,13 @@ export interface ReferenceDoc {
   theme?: string;
   /** Its font table's entries, without embedded faces. */
   fonts: XmlNode[];
+}
+
+/** A reference document that cannot be used: `reason` says why, after its name (“is a FIFO…”). */
+export class ReferenceDocError extends FolioError {
+  constructor(readonly path: string, readonly reason: string) {
+    super(`the reference document ${path} ${reason}`);
+  }
 }
 
 /** The file name a report's own reference document has in its templates folder. */
@@ -94,17 +102,30 @@ function fontsOf(fontTable: string): XmlNode[] {
   return fonts;
 }
 
+/** The parts folio reads (XML and relationships), each of at most MAX_TEXT_BYTES unpacked: nothing else is inflated. */
+const wanted = (file: { name: string; originalSize: number }) => /\.(xml|rels)$/.test(file.name) && file.originalSize <= MAX_TEXT_BYTES;
+
+/** A part that is not XML is the document's fault, told with the part's name (the parser's error would read as folio's bug). */
+function wellFormed(name: string, part: string, data: Uint8Array): void {
+  try {
+    parseXml(strFromU8(data));
+  } catch (error) {
+    throw new ReferenceDocError(name, `is not a Word document folio can read: its part ${part} is not well-formed XML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+  }
+}
+
 /** Reads a reference document (`name` for messages): a Word document with at least its styles. */
 export function readReferenceDoc(bytes: Uint8Array, name: string): ReferenceDoc {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes);
+    files = unzipSync(bytes, { filter: wanted });
   } catch (error) {
-    throw new FolioError(`the reference document ${name} is not a Word document (.docx): ${error instanceof Error ? error.message : String(error)}`);
+    throw new ReferenceDocError(name, `is not a Word document (.docx): ${error instanceof Error ? error.message : String(error)}`);
   }
+  for (const [part, data] of Object.entries(files)) wellFormed(name, part, data);
   const main = relationships(files, '').get('officeDocument');
   const documentXml = main ? files[main] : undefined;
-  if (!main || !documentXml) throw new FolioError(`the reference document ${name} is not a Word document (.docx): it has no main document part`);
+  if (!main || !documentXml) throw new ReferenceDocError(name, 'is not a Word document (.docx): it has no main document part');
   const rels = relationships(files, main);
   const part = (type: string) => {
     const path = rels.get(type);
@@ -112,7 +133,7 @@ export function readReferenceDoc(bytes: Uint8Array, name: string): ReferenceDoc 
     return data ? strFromU8(data) : undefined;
   };
   const styles = part('styles');
-  if (!styles) throw new FolioError(`the reference document ${name} has no styles (word/styles.xml)`);
+  if (!styles) throw new ReferenceDocError(name, 'has no styles (word/styles.xml)');
   const fontTable = part('fontTable');
   const page = pageOf(strFromU8(documentXml));
   const theme = part('theme');
@@ -128,9 +149,9 @@ export function loadReferenceDoc(file: string | undefined, templatesDir: string 
   if (path === undefined) return undefined;
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    bytes = readRegularFileSync(path); // a FIFO is refused, never opened for reading: it would block the build
   } catch (error) {
-    throw new FolioError(`the reference document ${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ReferenceDocError(path, readFailure(error).replace(/^cannot read file: /, 'cannot be read: '));
   }
   return readReferenceDoc(bytes, path);
 }

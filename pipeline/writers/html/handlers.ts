@@ -12,6 +12,7 @@ import type {
 } from '../../model/types.js';
 import { chartShape, type ChartShape } from '../../figures/chart-geometry.js';
 import { citationOf } from '../../model/anchors.js';
+import { plainText } from '../../model/plain-text.js';
 import { stackedChartShape } from '../../figures/chart-stacked.js';
 import { fill } from '../../util/templates.js';
 
@@ -35,6 +36,13 @@ function heading(state: State, node: Heading): Element {
   return el(`h${Math.min(node.depth + 1, 6)}`, { id: node.data?.id }, content);
 }
 
+/** The name of a table's scrolling box: its caption, else its first three column headings. */
+function regionName(node: Table): string {
+  if (node.data?.caption) return node.data.caption;
+  const headings = (node.children[0]?.children ?? []).map((cell) => plainText(cell.children)).filter(Boolean);
+  return headings.slice(0, 3).join(', ') + (headings.length > 3 ? ', …' : '');
+}
+
 function table(state: State, node: Table): Element {
   const align = node.align ?? [];
   const rows = node.children.map((row: TableRow, r) =>
@@ -50,10 +58,15 @@ function table(state: State, node: Table): Element {
   );
   const [head, ...body] = rows;
   const caption = node.data?.caption;
-  return el('table', {}, [
-    ...(caption ? [el('caption', {}, [text(caption)])] : []),
-    el('thead', {}, head ? [head] : []),
-    ...(body.length ? [el('tbody', {}, body)] : []),
+  // In a box of its own that scrolls sideways: a table wider than the screen (numbers never break)
+  // does not widen the page. The box is a named region in the tab order, so the keyboard scrolls it
+  // too (as Inclusive Components' data tables): named by the caption, else the first column headings.
+  return el('div', { className: ['table-scroll'], role: 'region', tabIndex: 0, ariaLabel: regionName(node) }, [
+    el('table', {}, [
+      ...(caption ? [el('caption', {}, [text(caption)])] : []),
+      el('thead', {}, head ? [head] : []),
+      ...(body.length ? [el('tbody', {}, body)] : []),
+    ]),
   ]);
 }
 

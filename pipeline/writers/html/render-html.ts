@@ -27,6 +27,7 @@ const schema: Schema = {
   attributes: {
     '*': ['id', 'className', 'role', 'ariaLabel', 'ariaLabelledBy', 'lang', 'dir'],
     a: ['href', 'hrefLang', 'rel'],
+    div: ['tabIndex'],
     li: ['value'],
     ol: ['start'],
     th: ['scope'],
