@@ -46,17 +46,24 @@ class Queue {
 
 /**
  * `request` queues languages and formats and starts a run unless one is running (its requests wait
- * for it) or the watch holds the background: `hold` while the HTML of a change is rebuilt and
- * served stops a running build (its output would be of the old text; its work goes back in the
- * queue), and `release` starts what is queued.
+ * for it) or the watch holds the background: `hold`, while the HTML of a change is rebuilt and
+ * served, pauses a running build (SIGSTOP; where there are no such signals, on Windows, it goes on
+ * at its lower priority), and `release` lets it go on and starts what is queued.
  */
 export function backgroundBuild(options: BuildOptions, log: (line: string) => void) {
   const bin = folioCommand();
+  const pausable = process.platform !== 'win32';
   let child: ChildProcess | undefined;
   let queue: Queue | undefined;
   let held = false;
-  let stopping = false;
+  let paused = false;
   let ended: Promise<void> = Promise.resolve();
+
+  const signal = (name: 'SIGSTOP' | 'SIGCONT'): void => {
+    if (!child || !pausable || paused === (name === 'SIGSTOP')) return;
+    paused = name === 'SIGSTOP';
+    child.kill(name);
+  };
 
   const start = (): void => {
     if (child || held || !queue || !bin) return;
@@ -72,13 +79,9 @@ export function backgroundBuild(options: BuildOptions, log: (line: string) => vo
     running.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     ended = new Promise((done) => running.on('close', (code) => {
       child = undefined;
-      if (stopping) {
-        stopping = false;
-        (queue ??= new Queue()).add(langs, formats); // again, from the new text
-      } else {
-        const seconds = ((performance.now() - began) / 1000).toFixed(2);
-        log(code === 0 ? `${langs.join(', ')}: ${formats.join(', ')} rebuilt behind in ${seconds} s` : `${langs.join(', ')}: ${formats.join(', ')} not rebuilt (${errors.trim().split('\n').at(-1) ?? `exit ${code}`})`);
-      }
+      paused = false;
+      const seconds = ((performance.now() - began) / 1000).toFixed(2);
+      if (code !== null) log(code === 0 ? `${langs.join(', ')}: ${formats.join(', ')} rebuilt behind in ${seconds} s` : `${langs.join(', ')}: ${formats.join(', ')} not rebuilt (${errors.trim().split('\n').at(-1) ?? `exit ${code}`})`);
       done();
       start();
     }));
@@ -92,21 +95,18 @@ export function backgroundBuild(options: BuildOptions, log: (line: string) => vo
     },
     hold(): void {
       held = true;
-      if (child && !stopping) {
-        stopping = true;
-        child.kill();
-      }
+      signal('SIGSTOP');
     },
     release(): void {
       held = false;
+      signal('SIGCONT');
       start();
     },
     async close(): Promise<void> {
       held = true;
-      if (child) {
-        stopping = true;
-        child.kill();
-      }
+      queue = undefined;
+      signal('SIGCONT'); // a stopped process would not end
+      child?.kill();
       await ended;
     },
   };

@@ -3,7 +3,7 @@
  * editions when a chapter or its labels change) and serves the HTML editions on localhost. The
  * HTML is rebuilt first, in this process, and the page reloads at once (server-sent events); the
  * other formats are rebuilt behind it in a child process, so the server never waits for them, and
- * only once the reloaded page is sent (a change stops a background build of the old text). An
+ * only once the reloaded page is sent (a change pauses a background build until then). An
  * edit with errors shows them over the page, `file:line:column` each, until the next good edit.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
