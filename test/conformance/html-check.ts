@@ -123,6 +123,13 @@ function normaliseTree(node: Element | Root, side: Side, inPre: boolean): void {
       if (next && next.type === 'text') next.value = next.value.replace(/^[ \t\n]+/, '');
       continue;
     }
+    if (side === 'folio' && cls.includes('table-scroll')) {
+      // folio's sideways-scrolling box around a table (a named region) holds the table itself.
+      const inner: Root = { type: 'root', children: child.children };
+      normaliseTree(inner, side, inPre);
+      children.push(...(inner.children as ElementContent[]));
+      continue;
+    }
     const e: Element = { ...child, properties: { ...(child.properties ?? {}) } };
     if (side === 'folio') {
       const m = /^h([2-7])$/.exec(e.tagName);
