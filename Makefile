@@ -38,7 +38,7 @@ clean:
 distclean: clean
 	rm -rf node_modules
 
-.PHONY: bench fuzz screenshots typography
+.PHONY: bench fuzz screenshots typography latency
 # Pictures of the HTML editions at phone and desktop widths (needs Chromium: apt-get install chromium).
 screenshots: build
 	node dist/pipeline/tools/screenshots.js out
@@ -59,3 +59,8 @@ bench: dist/.built
 # beside XeLaTeX and Typst on the same text when installed (needs python3-fitz); figures in out/typography.json.
 typography: build
 	node dist/pipeline/bench/typography.js --root .
+
+# How long an edit takes to show in the browser with `build --watch`, on a copy of the real report
+# (needs Chromium: apt-get install chromium). LATENCY_ARGS passes --edits N, --pause MS, --chapter.
+latency: dist/.built
+	node dist/pipeline/tools/watch-latency.js . $(LATENCY_ARGS)

@@ -156,7 +156,7 @@ function furnitureGlyphs(source: SourceSet, editions: Edition[], diagnostics: Di
   const strings = (file: { text: string; tree: Parameters<typeof locate>[1] }, value: unknown, segments: (string | number)[], out: Text[]) => {
     if (typeof value === 'string') {
       const at = locate(file.text, file.tree, segments);
-      out.push({ type: 'text', value, ...(at ? { position: { start: at, end: at } } : {}) });
+      out.push({ type: 'text', value, ...(at ? { position: at } : {}) });
     } else if (value && typeof value === 'object') {
       for (const [key, inner] of Object.entries(value)) strings(file, inner, [...segments, key], out);
     }

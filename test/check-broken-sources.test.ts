@@ -47,3 +47,12 @@ describe.each(cases)('broken source: %s', (name) => {
     expect(run.stdout).toMatch(new RegExp(`:${expected.line}:${expected.column}: ${expected.severity}: .+ \\[${expected.rule}\\]`));
   });
 });
+
+describe('text the pipeline repeats', () => {
+  it('a broken cross-reference inside a recommendation, which the annex copies, is reported once, at the recommendation (never <generated>)', async () => {
+    const { diagnostics } = await loadFixture(join(fixtures, 'broken', 'unknown-reference-in-recommendation'));
+    const messages = diagnostics.list();
+    expect(messages.map((m) => m.path).filter((p) => !p.split(sep).join('/').includes('/source/'))).toEqual([]);
+    expect(messages.filter((m) => m.ruleId === 'unknown-reference').map((m) => [m.path.split(sep).join('/').replace(/.*\/source\//, ''), m.line, m.column])).toEqual([['en/01-background.md', 12, 33]]);
+  });
+});

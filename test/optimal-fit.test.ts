@@ -105,14 +105,14 @@ describe('justified lines by optimal fit', () => {
   });
 
   it('prefers a loose line to a hyphen before the last line (a word’s end left alone there)', () => {
-    // Either line 1 is `30 26 26 2-`, exactly the measure, and the last line `30 20`; or line 1 is
-    // `30 26 26`, loose (its two spaces at about 1.9 times their width), and the last line `32 20`.
+    // Either line 1 is five words and `2-`, exactly the measure, and the last line `30 20`; or line 1
+    // is the five words, loose (their four spaces at about 1.5 times their width), and the last `32 20`.
     const glue: Separator = { kind: 'glue', width: 4, stretch: 2, shrink: 4 / 3 };
-    const widths = [30, 26, 26, 2, 30, 20];
-    const words = [0, 1, 2, 3, 3, 4];
+    const widths = [20, 14, 14, 14, 12, 2, 30, 20];
+    const words = [0, 1, 2, 3, 4, 5, 5, 6];
     const p: Pieces = {
       pieces: widths.map((width, k) => ({ word: words[k]!, start: 0, end: 1, width })),
-      separators: [glue, glue, glue, { kind: 'inside', break: 'hyphen', width: 4 }, glue],
+      separators: [glue, glue, glue, glue, glue, { kind: 'inside', break: 'hyphen', width: 4 }, glue],
     };
     const ends = optimalBreaks(p, 100, 100, DEFAULT_COSTS, EXPANSION);
     expect(p.separators[ends.at(-2)!]?.kind).toBe('glue');

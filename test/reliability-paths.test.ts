@@ -83,10 +83,11 @@ describe('folio new', () => {
 
   it('writes every file inside DIR, for a language folio has no labels for too', () => {
     const dir = fresh();
-    const files = newReport(dir, ['en', 'sr-Latn'], templates);
-    expect(files).toContain('sr-Latn/01-introduction.md');
+    const { written, workflow } = newReport(dir, ['en', 'sr-Latn'], templates);
+    expect(written).toContain(join(dir, 'sr-Latn', '01-introduction.md'));
+    expect(written).toContain(workflow.path); // no project depends on folio above a temporary folder: the workflow is the report's own
     expect(readdirSync(join(dir, '..'))).toEqual(['report']);
-    for (const f of files) expect(existsSync(join(dir, f)), f).toBe(true);
+    for (const f of written) expect(existsSync(f) && f.startsWith(join(dir, '/')), f).toBe(true);
   });
 
   it('as a command: a message and exit 2, no stack trace, nothing written (`new FILE`, `--lang en,constructor`)', () => {

@@ -2,7 +2,7 @@
  * The resolved edition: what the transforms decide once for every writer (anchors, markers, notes
  * across chapters, references per chapter, figures, reserved ids), read from the model itself.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Node, Parent } from 'unist';
@@ -16,7 +16,7 @@ import { templates } from './helpers.js';
 import { greyPng } from './png.js';
 
 /** An English edition of several chapters (file name → Markdown), in a source folder of its own. */
-function editionOf(chapters: Record<string, string>, files: Record<string, Uint8Array | string> = {}) {
+function editionOf(chapters: Record<string, string>, files: Record<string, Uint8Array | string> = {}, templatesDir = templates) {
   const dir = mkdtempSync(join(tmpdir(), 'folio-model-'));
   mkdirSync(join(dir, 'en'));
   for (const [name, data] of Object.entries(files)) {
@@ -24,14 +24,14 @@ function editionOf(chapters: Record<string, string>, files: Record<string, Uint8
     writeFileSync(join(dir, 'en', name), data);
   }
   const diagnostics = new Diagnostics();
-  const labels = JSON.parse(readFileSync(join(templates, 'labels', 'en.json'), 'utf8')) as Labels;
+  const labels = JSON.parse(readFileSync(join(templatesDir, 'labels', 'en.json'), 'utf8')) as Labels;
   const meta: ReportMeta = {
     id: 't', officialLanguage: 'en', languages: ['en'], eventDate: '2022-06-05',
     text: { en: { country: 'Testland', event: 'Referendum', title: 'Test', mission: 'Mission' } },
   };
   const parsed = Object.entries(chapters).map(([name, text]) => parseChapter(join(dir, 'en', name), text, diagnostics));
   const report = { path: 'report.json', text: '{}', value: meta, tree: undefined };
-  const edition = buildEdition('en', meta, labels, parsed, { templatesDir: templates, report, sourceDir: dir }, diagnostics);
+  const edition = buildEdition('en', meta, labels, parsed, { templatesDir, report, sourceDir: dir }, diagnostics);
   return { edition, diagnostics, messages: diagnostics.list() };
 }
 
@@ -147,6 +147,36 @@ describe('hints', () => {
   it('suggests the nearest note label for a mistyped citation', () => {
     const { messages } = editionOf({ '01.md': '# One {#one}\n\nText.[^venice-comission]\n\nMore.[^venice-commission]\n\n[^venice-commission]: The note.\n' });
     expect(messages.find((m) => m.ruleId === 'undefined-note')?.message).toMatch(/did you mean `\[\^venice-commission\]`\?/);
+  });
+
+  it('suggests the nearest id for a mistyped cross-reference, and none when nothing is near', () => {
+    const { messages } = editionOf({ '01.md': '# Legal framework {#legal-framework}\n\nSee [](#legal-framwork) and [](#media).\n' });
+    const unknown = messages.filter((m) => m.ruleId === 'unknown-reference').map((m) => m.message);
+    expect(unknown).toHaveLength(2);
+    expect(unknown[0]).toMatch(/unknown id `legal-framwork`.*\(did you mean `\(#legal-framework\)`\?\)/);
+    expect(unknown[1]).not.toMatch(/did you mean/);
+  });
+});
+
+describe('the annex', () => {
+  it('reads a picture in a recommendation, and its copy in the annex, from the recommendation’s chapter', () => {
+    const { edition, messages } = editionOf({
+      '01.md': '# One {#one}\n\n:::recommendation{#r1 priority=1}\nShow it.\n\n![A grey box](img/box.png)\n:::\n\n::recommendations\n',
+    }, { 'img/box.png': greyPng(8, 8) });
+    expect(messages).toEqual([]);
+    const item = all(edition.root, 'recommendationItem')[0]!;
+    expect(all(item, 'figure')).toHaveLength(1);
+  });
+
+  it('leaves out a heading of the annex template with no items under it, whatever the template', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-annex-template-'));
+    cpSync(templates, dir, { recursive: true });
+    // The template as folio new wrote it before it tested for items: both headings, always.
+    writeFileSync(join(dir, 'annex', 'recommendations.md.hbs'), '## {{labels.priorityRecommendations}} {#priority-recommendations}\n\n{{#each priority}}\n::recommendation-item{ref="{{id}}"}\n\n{{/each}}\n## {{labels.otherRecommendations}} {#other-recommendations}\n\nBy topic.\n\n{{#each topics}}\n### {{title}} {#topic-{{id}} }\n\n{{#each items}}\n::recommendation-item{ref="{{id}}"}\n\n{{/each}}\n{{/each}}\n');
+    const { edition, messages } = editionOf({ '01.md': '# One {#one}\n\n:::recommendation{#r1 priority=1}\nDo it.\n:::\n\n::recommendations\n' }, {}, dir);
+    expect(messages).toEqual([]);
+    expect(edition.outline.map((e) => e.id)).toEqual(['one', 'priority-recommendations']);
+    expect(JSON.stringify(edition.root)).not.toContain('By topic.');
   });
 });
 

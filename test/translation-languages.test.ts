@@ -27,7 +27,7 @@ describe('folio new with tags', () => {
   it('accepts BCP 47 tags as languages, folders, labels and --lang', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'folio-tags-')), 'report');
     expect(folio(['new', dir, '--lang', 'en,sr-Latn,pt-BR']).status).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['data', 'en', 'pt-BR', 'report.json', 'sr-Latn', 'templates']);
+    expect(readdirSync(dir).sort()).toEqual(['.github', 'data', 'en', 'pt-BR', 'report.json', 'sr-Latn', 'templates']);
     expect(labelsOf(dir, 'pt-BR').languageName).toBe('Português (Brasil)');
     const { diagnostics, editions } = await load(dir, join(dir, 'templates'));
     expect(editions.map((e) => e.lang)).toEqual(['en', 'sr-Latn', 'pt-BR']);

@@ -84,6 +84,23 @@ describe('watch', () => {
     }
   }, 30_000);
 
+  it('uses a template edited while watching at the next rebuild (templates were compiled once per path)', async () => {
+    const dir = copy();
+    cpSync(templates, join(dir, 'templates'), { recursive: true });
+    const server = await watchAndServe({ sourceDir: join(dir, 'source'), outDir: join(dir, 'out'), templatesDir: join(dir, 'templates'), formats: ['html'], port: 0, log: () => undefined });
+    try {
+      const seen = events(server.port);
+      await wait(300);
+      edit(join(dir, 'templates', 'annex', 'recommendations.md.hbs'), 'ref="{{id}}"}\n', 'ref="{{id}}"}\n\nRanked by the mission.\n');
+      for (let i = 0; i < 50 && seen.length < 2; i++) await wait(100);
+      expect(seen.map((m) => JSON.parse(m) as unknown)).toEqual(expect.arrayContaining([{ lang: 'en', reload: true }]));
+      const page = await (await fetch(`http://127.0.0.1:${server.port}/en/report.html`)).text();
+      expect(page).toContain('Ranked by the mission.');
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
+
   it('moves to the next port when the asked one is in use, and says so', async () => {
     const blocker = createServer();
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));

@@ -1,16 +1,17 @@
 /** The `folio` command line: parses arguments and calls the library. */
 import { Command, Option, CommanderError } from 'commander';
 import { existsSync } from 'node:fs';
-import { basename, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build, load } from '../build.js';
 import { formatNames } from '../writers/registry.js';
 import { describeFailure } from '../util/errors.js';
 import { FolioError } from '../util/diagnostics.js';
-import { bundledTemplates, folioVersion, list, templatesFor } from './options.js';
-import { printDiagnostics, summary, type Reporter } from './report.js';
+import { bundledTemplates, count, folioVersion, list, templatesFor } from './options.js';
+import { exceedsWarnings, printDiagnostics, summary, type Reporter } from './report.js';
 import { ProgressBar } from './progress-bar.js';
 import { knownLanguages, withOfficial } from './languages.js';
+import { folioCommand } from './invocation.js';
 
 const EXIT_HELP = `
 Exit codes: 0 success, 1 errors in the source (or a failed build), 2 bad usage, 70 a bug in folio.`;
@@ -19,6 +20,9 @@ const reporterOption = () =>
   new Option('-r, --reporter <reporter>', 'how to print problems: auto (a table on a terminal, file:line:column lines when piped), text (lines), table, github (Actions annotations), json')
     .choices(['auto', 'text', 'table', 'github', 'json'])
     .default('auto');
+
+const maxWarningsOption = () =>
+  new Option('--max-warnings <n>', 'exit 1 when there are more than N warnings (errors always do), as in CI: --max-warnings 0').argParser(count('--max-warnings'));
 
 /** `--reference-doc`: a file that is not there is bad usage; what else is wrong with it, `load` reports as a problem. */
 function referenceOption(file: string | undefined): { referenceDoc?: string } {
@@ -44,12 +48,13 @@ export async function main(argv: string[]): Promise<number> {
     .option('-l, --lang <list>', 'languages to build, comma-separated (default: all in report.json)', list(undefined, 'language'))
     .addOption(new Option('-f, --format <list>', `formats to build, comma-separated: ${formatNames.join(', ')} (default: all)`).argParser(list(formatNames, 'format')))
     .addOption(reporterOption())
+    .addOption(maxWarningsOption())
     .option('-q, --quiet', 'print only problems')
     .option('-w, --watch', 'rebuild what a change affects and serve the HTML editions with live reload')
     .option('-p, --port <port>', 'the port to serve on with --watch (0: any free one)', (v) => Number(v), 4321)
     .option('--reference-doc <file>', 'a Word document whose styles, page size, margins and fonts the DOCX editions take (default: reference.docx in the templates folder, if any)')
     .addHelpText('after', EXIT_HELP)
-    .action(async (options: { source: string; out: string; templates?: string; lang?: string[]; format?: string[]; quiet?: boolean; reporter: Reporter; watch?: boolean; port: number; referenceDoc?: string }) => {
+    .action(async (options: { source: string; out: string; templates?: string; lang?: string[]; format?: string[]; quiet?: boolean; reporter: Reporter; maxWarnings?: number; watch?: boolean; port: number; referenceDoc?: string }) => {
       const reference = referenceOption(options.referenceDoc);
       if (options.watch) {
         const { watchAndServe } = await import('./watch.js');
@@ -89,7 +94,7 @@ export async function main(argv: string[]): Promise<number> {
       if (result.skipped.length) {
         process.stderr.write(`not rebuilt because of errors: ${result.skipped.join(', ')} (the previous files in ${options.out} are unchanged)\n`);
       }
-      if (result.diagnostics.errorCount > 0) exitCode = 1;
+      if (result.diagnostics.errorCount > 0 || exceedsWarnings(result.diagnostics, options.maxWarnings)) exitCode = 1;
     });
 
   program
@@ -100,9 +105,10 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(reporterOption())
     .addOption(new Option('-f, --format <format>', 'the same as --reporter').choices(['auto', 'text', 'table', 'github', 'json']))
     .option('-l, --lang <list>', 'check only these languages, comma-separated, each with the official language it translates (default: all)', list(undefined, 'language'))
+    .addOption(maxWarningsOption())
     .option('--reference-doc <file>', 'also check the Word document `build --reference-doc` would take (default: reference.docx in the templates folder, if any)')
     .addHelpText('after', EXIT_HELP)
-    .action(async (options: { source: string; templates?: string; format?: string; reporter: Reporter; lang?: string[]; referenceDoc?: string }) => {
+    .action(async (options: { source: string; templates?: string; format?: string; reporter: Reporter; lang?: string[]; maxWarnings?: number; referenceDoc?: string }) => {
       knownLanguages(options.source, options.lang);
       const start = performance.now();
       const reporter: Reporter = (options.format as Reporter | undefined) ?? options.reporter;
@@ -113,7 +119,7 @@ export async function main(argv: string[]): Promise<number> {
         const figures = editions.map((e) => `${e.lang}: ${e.notes.length} notes, ${e.recommendations.length} recommendations`).join('; ');
         process.stderr.write(`${summary(diagnostics, editions.map((e) => e.lang))}${figures ? ` — ${figures}` : ''} (${(performance.now() - start).toFixed(0)} ms)\n`);
       }
-      if (diagnostics.errorCount > 0) exitCode = 1;
+      if (diagnostics.errorCount > 0 || exceedsWarnings(diagnostics, options.maxWarnings)) exitCode = 1;
     });
 
   program
@@ -166,7 +172,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('-l, --lang <list>', 'languages, the official one first', list(undefined, 'language'), ['en'])
     .action(async (dir: string, options: { lang: string[] }) => {
       const { hasSample, newReport } = await import('./new-report.js'); // with the DOCX writer, for the reference document: loaded only here
-      const files = newReport(dir, options.lang, bundledTemplates);
+      const made = newReport(dir, options.lang, bundledTemplates);
       // The sample chapters folio has in a language are translations: record them as such, and the
       // labels too where folio has them (a draft language's labels are the English ones, to translate).
       const { loadPair, recordTranslated } = await import('../translate/record.js');
@@ -174,9 +180,9 @@ export async function main(argv: string[]): Promise<number> {
         if (!hasSample(lang, bundledTemplates)) continue;
         const loaded = await loadPair(dir, templatesFor(dir), lang);
         const chapters = (loaded.source.chapters.get(lang) ?? []).map((c) => basename(c.path));
-        files.push((await recordTranslated(loaded, loaded.edition.draft ? chapters : [])).path);
+        made.written.push((await recordTranslated(loaded, loaded.edition.draft ? chapters : [])).path);
       }
-      process.stdout.write(`wrote ${files.length} files to ${dir}; next: folio build --source ${dir} --out ${dir}/out\n`);
+      process.stdout.write(newReportSummary(dir, made));
     });
 
   // Every failure ends as one line (util/errors.ts): no stack trace for a user's error, ever.
@@ -194,6 +200,17 @@ export async function main(argv: string[]): Promise<number> {
     process.off('uncaughtException', fail).off('unhandledRejection', fail);
   }
   return exitCode;
+}
+
+/** What `folio new` says: the files it wrote (counted), where the CI workflow is, and how to go on with this folio. */
+function newReportSummary(dir: string, made: { written: string[]; workflow: { path: string; kept: boolean } }): string {
+  const shown = (path: string) => (relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path));
+  const inDir = made.written.filter((f) => !relative(dir, f).startsWith('..')).length;
+  const workflow = made.workflow.kept
+    ? `; kept the CI workflow already at ${shown(made.workflow.path)}`
+    : inDir < made.written.length ? `, and the CI workflow ${shown(made.workflow.path)}` : ` (with the CI workflow ${shown(made.workflow.path)})`;
+  const folio = folioCommand();
+  return `wrote ${made.written.length} files: ${inDir} in ${dir}${workflow}\nnext: ${folio} check --source ${dir} && ${folio} build --source ${dir} --out ${join(dir, 'out')}\n`;
 }
 
 /** An error no command awaited (a server's callback, a stray promise): told like any other, then exit. */

@@ -1,12 +1,13 @@
 /**
  * `folio new DIR --lang en,ru`: a small working report source that builds and checks clean:
  * report.json, a results data file, chapters with a note and a recommendation in each language,
- * the annex, and its own copy of the templates and labels to adapt.
+ * the annex, its own copy of the templates and labels to adapt, and a GitHub Actions workflow
+ * (cli/ci-workflow.ts: in the repository whose package.json depends on folio, else in DIR).
  *
- * It writes only inside DIR and never over a file: the languages are checked as language tags first,
- * every file is planned in memory, DIR must be missing or an empty folder, and each file is created
- * exclusively (`wx`). Should a write fail (a full disk), the files and folders it made are removed
- * again, so no half-written report is left.
+ * It writes inside DIR, and that workflow, never over a file: the languages are checked as language
+ * tags first, every file is planned in memory, DIR must be missing or an empty folder, each file is
+ * created exclusively (`wx`), and a workflow already there is kept. Should a write fail (a full
+ * disk), the files and folders it made are removed again, so no half-written report is left.
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -15,6 +16,7 @@ import { languageTagProblem, rightToLeftProblem } from '../util/language-tag.js'
 import { languageName } from '../util/language-name.js';
 import { systemErrorMessage } from '../util/errors.js';
 import { defaultReferenceDoc, REFERENCE_FILE } from '../writers/docx/reference-doc.js';
+import { workflowPlace, workflowYaml } from './ci-workflow.js';
 
 type Sample = Record<string, string>;
 
@@ -101,15 +103,26 @@ function checkTarget(dir: string): void {
   if (readdirSync(dir).length > 0) throw new FolioError(`${dir} exists and is not empty: choose a new folder (folio new never writes over files)`, 2);
 }
 
-export function newReport(dir: string, languages: string[], bundledTemplates: string): string[] {
+/** What `folio new` wrote: every file (absolute paths, in the order written), and the workflow's path, which it kept when one was there. */
+export interface NewReport {
+  written: string[];
+  workflow: { path: string; kept: boolean };
+}
+
+export function newReport(dir: string, languages: string[], bundledTemplates: string): NewReport {
   checkLanguages(languages);
   checkTarget(dir);
   const files = plan(languages, bundledTemplates);
   const root = resolve(dir);
-  for (const path of files.keys()) {
+  const targets = new Map<string, string | Uint8Array>();
+  for (const [path, content] of files) {
     const rel = relative(root, resolve(root, path));
     if (rel.startsWith('..') || rel.startsWith(sep) || resolve(root, path) === root) throw new Error(`folio new planned ${path}, outside ${dir}`);
+    targets.set(join(root, ...path.split('/')), content);
   }
+  const place = workflowPlace(dir);
+  const kept = existsSync(place.path);
+  if (!kept) targets.set(place.path, workflowYaml(place.source));
   // What this run made, to remove again should a write fail.
   const madeDirs: string[] = [];
   const madeFiles: string[] = [];
@@ -121,8 +134,7 @@ export function newReport(dir: string, languages: string[], bundledTemplates: st
   };
   try {
     makeDir(root);
-    for (const [path, content] of files) {
-      const target = join(root, ...path.split('/'));
+    for (const [target, content] of targets) {
       makeDir(dirname(target));
       writeFileSync(target, content, { flag: 'wx' }); // never over a file
       madeFiles.push(target);
@@ -140,5 +152,5 @@ export function newReport(dir: string, languages: string[], bundledTemplates: st
     const why = code === 'EEXIST' ? `${(error as NodeJS.ErrnoException).path ?? 'a file'} appeared while writing` : systemErrorMessage(error) ?? String(error);
     throw new FolioError(`folio new wrote nothing: ${why}`);
   }
-  return [...files.keys()];
+  return { written: madeFiles, workflow: { path: place.path, kept } };
 }

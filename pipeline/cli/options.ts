@@ -31,3 +31,11 @@ export function list(allowed: readonly string[] | undefined, what: string) {
     return items;
   };
 }
+
+/** A count given to an option: a whole number from 0. */
+export function count(option: string) {
+  return (value: string): number => {
+    if (!/^\d{1,9}$/.test(value.trim())) throw new InvalidArgumentError(`${option} takes a whole number from 0, not \`${value}\``);
+    return Number(value);
+  };
+}

@@ -5,10 +5,9 @@
  * problems to stdout (one rule, so `check > problems.txt` keeps them); summaries go to stderr.
  */
 import { reporter as vfileReporter } from 'vfile-reporter';
-import type { Diagnostics } from '../util/diagnostics.js';
+import type { Diagnostics, Message } from '../util/diagnostics.js';
 
 export type Reporter = 'auto' | 'text' | 'table' | 'github' | 'json';
-type Message = ReturnType<Diagnostics['list']>[number];
 
 const color = (stream: NodeJS.WriteStream) => stream.isTTY === true && !process.env.NO_COLOR;
 
@@ -18,11 +17,19 @@ export function formatLine(m: Message, colors = false): string {
   return `${m.path}:${m.line ?? 1}:${m.column ?? 1}: ${severity}: ${m.message} ${rule}`;
 }
 
+/** Where an annotation points: a range within a line with both columns; over lines, the lines only (GitHub takes columns within one line). */
+function githubPlace(m: Message): string {
+  const [line, col] = [m.line ?? 1, m.column ?? 1];
+  if (m.endLine === undefined || m.endColumn === undefined) return `line=${line},col=${col}`;
+  if (m.endLine === line) return `line=${line},col=${col},endLine=${line},endColumn=${m.endColumn}`;
+  return `line=${line},endLine=${m.endLine}`;
+}
+
 /** A GitHub Actions workflow command; data escaped as the runner expects. */
 export function formatGithub(m: Message): string {
   const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-  return `::${m.severity === 'error' ? 'error' : 'warning'} file=${property(m.path)},line=${m.line ?? 1},col=${m.column ?? 1},title=${property(m.ruleId)}::${data(m.message)}`;
+  return `::${m.severity === 'error' ? 'error' : 'warning'} file=${property(m.path)},${githubPlace(m)},title=${property(m.ruleId)}::${data(m.message)}`;
 }
 
 /** Errors and warnings per language (from the path: source/<lang>/, labels/<lang>.json), then the rest. */
@@ -55,4 +62,11 @@ export function printDiagnostics(diagnostics: Diagnostics, reporter: Reporter, s
     return;
   }
   for (const m of diagnostics.list()) stream.write(formatLine(m, colors) + '\n');
+}
+
+/** `--max-warnings N`: true, after saying so in one line on stderr, when there are more warnings than N. */
+export function exceedsWarnings(diagnostics: Diagnostics, max: number | undefined, stream: NodeJS.WriteStream = process.stderr): boolean {
+  if (max === undefined || diagnostics.warningCount <= max) return false;
+  stream.write(`folio: ${diagnostics.warningCount} warning(s), more than --max-warnings ${max} allows: exit 1\n`);
+  return true;
 }

@@ -1,29 +1,18 @@
 /**
  * `folio build --watch`: builds, then rebuilds what a change affects (only the touched language's
- * editions when a chapter or its labels change) and serves the HTML editions on localhost. The
+ * editions when a chapter or its labels change) and serves the HTML editions on localhost
+ * (cli/preview-server.ts). The
  * HTML is rebuilt first, in this process, and the page reloads at once (server-sent events); the
- * other formats are rebuilt behind it in a child process, so the server never waits for them. An
+ * other formats are rebuilt behind it in a child process, so the server never waits for them, and
+ * only once the reloaded page is sent (a change pauses a background build until then). An
  * edit with errors shows them over the page, `file:line:column` each, until the next good edit.
  */
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { relative, resolve, sep, extname } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { watch } from 'chokidar';
 import { build, type BuildOptions } from '../build.js';
 import { formatLine, printDiagnostics } from './report.js';
 import { backgroundBuild } from './background-build.js';
-import { FolioError } from '../util/diagnostics.js';
-
-/** The preview's only script: reload on a rebuild of this language, or show its errors over the page. */
-const RELOAD_SCRIPT = `const s=new EventSource('/__folio/events');
-s.onmessage=(e)=>{const m=JSON.parse(e.data);if(m.lang&&!location.pathname.startsWith('/'+m.lang+'/'))return;
-let o=document.getElementById('folio-errors');
-if(!m.errors){if(o||m.reload)location.reload();return;}
-if(!o){o=document.createElement('div');o.id='folio-errors';o.setAttribute('role','alert');
-o.style.cssText='position:fixed;inset:0 0 auto 0;max-height:60vh;overflow:auto;background:#fff4f4;color:#600;border-bottom:3px solid #b00020;padding:1rem;font:14px/1.4 monospace;z-index:9999;white-space:pre-wrap';
-document.body.prepend(o);}
-o.textContent='folio: the page is not rebuilt; fix these and save:\n\n'+m.errors.join('\n');};`;
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.pdf': 'application/pdf', '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.png': 'image/png' };
+import { startPreview, type Preview } from './preview-server.js';
 
 export interface WatchOptions extends BuildOptions {
   port: number;
@@ -43,76 +32,38 @@ export function affected(path: string, sourceDir: string, templatesDir: string, 
 }
 
 export async function watchAndServe(options: WatchOptions): Promise<{ close(): Promise<void>; port: number }> {
-  const clients = new Set<ServerResponse>();
-  const notify = (message: { lang?: string; errors?: string[]; reload?: boolean }) => {
-    for (const c of clients) c.write(`data: ${JSON.stringify(message)}\n\n`);
-  };
   const first = await build(options);
   printDiagnostics(first.diagnostics, 'text');
   const languages = first.editions.map((e) => e.lang);
   options.log(`built ${first.written.length} file(s)`);
 
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/__folio/events') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-      res.write(': connected\n\n');
-      clients.add(res);
-      req.on('close', () => clients.delete(res));
-      return;
-    }
-    if (url.pathname === '/__folio/reload.js') {
-      res.writeHead(200, { 'content-type': 'text/javascript' });
-      res.end(RELOAD_SCRIPT);
-      return;
-    }
-    if (url.pathname === '/') {
-      res.writeHead(302, { location: `/${languages[0] ?? 'en'}/report.html` });
-      res.end();
-      return;
-    }
-    const file = resolve(options.outDir, '.' + decodeURIComponent(url.pathname));
-    if (!file.startsWith(resolve(options.outDir) + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      let body: Buffer | string = await readFile(file);
-      if (extname(file) === '.html') {
-        // The edition forbids scripts; the preview allows only its own reload script.
-        body = body.toString('utf8')
-          .replace(/(<meta http-equiv="Content-Security-Policy" content="[^"]*)"/, `$1; script-src 'self'; connect-src 'self'"`)
-          .replace('</body>', '<script src="/__folio/reload.js"></script>\n</body>');
-      }
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  const port = await listen(server, options.port, options.log);
-  options.log(`serving http://127.0.0.1:${port}/ (live reload); watching ${options.sourceDir} and ${options.templatesDir}`);
+  const preview = await startPreview({ outDir: options.outDir, home: `/${languages[0] ?? 'en'}/report.html`, port: options.port, log: options.log });
+  options.log(`serving http://127.0.0.1:${preview.port}/ (live reload); watching ${options.sourceDir} and ${options.templatesDir}`);
 
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const behind = backgroundBuild(options, options.log);
+  // Each change holds the background builds until its page is rebuilt and sent (or a second has
+  // passed): on a machine of few cores, a PDF being built delayed the reload by as much again.
+  let generation = 0;
   const rebuild = () => {
     const langs = [...pending];
+    const mine = generation;
     pending = new Set();
+    const release = () => {
+      if (mine === generation) behind.release();
+    };
     running = running.then(async () => {
-      const start = performance.now();
-      const html = await build({ ...options, languages: langs, formats: ['html'], onWritten: undefined });
-      printDiagnostics(html.diagnostics, 'text');
-      const errors = html.diagnostics.list().filter((m) => m.severity === 'error').map((m) => formatLine(m));
-      const seconds = ((performance.now() - start) / 1000).toFixed(2);
-      for (const lang of langs) notify(html.skipped.includes(lang) ? { lang, errors } : { lang, reload: true });
-      const rebuilt = langs.filter((l) => !html.skipped.includes(l));
-      if (rebuilt.length) options.log(`${rebuilt.join(', ')}: HTML rebuilt in ${seconds} s`);
-      if (html.skipped.length) options.log(`${html.skipped.join(', ')}: not rebuilt, ${errors.length} error(s) (shown in the browser)`);
+      const rebuilt = await rebuildHtml(options, langs, preview);
       const rest = (options.formats ?? ['html', 'docx', 'pdf']).filter((f) => f !== 'html');
       if (rest.length && rebuilt.length) behind.request(rebuilt, rest);
-    }).catch((error: unknown) => options.log(`rebuild failed: ${error instanceof Error ? error.message : String(error)}`));
+      if (rebuilt.length && preview.watched()) void preview.pageSent(rebuilt, 1000).then(release);
+      else release();
+    }).catch((error: unknown) => {
+      options.log(`rebuild failed: ${error instanceof Error ? error.message : String(error)}`);
+      release();
+    });
   };
   const out = resolve(options.outDir);
   // Paths reach the filter as chokidar sees them (relative when the source was given relative).
@@ -124,34 +75,33 @@ export async function watchAndServe(options: WatchOptions): Promise<{ close(): P
   watcher.on('all', (_event, path) => {
     if (ignored(path)) return;
     for (const lang of affected(path, options.sourceDir, options.templatesDir, languages)) pending.add(lang);
+    generation++;
+    behind.hold();
     clearTimeout(timer);
-    timer = setTimeout(rebuild, 40);
+    timer = setTimeout(rebuild, 20); // an editor's save (write, rename) is one change
   });
   await new Promise<void>((r) => watcher.on('ready', () => r()));
   return {
-    port,
+    port: preview.port,
     async close() {
       await watcher.close();
       await running;
       await behind.close();
-      for (const c of clients) c.end();
-      await new Promise<void>((r) => server.close(() => r()));
+      await preview.close();
     },
   };
 }
 
-/** Listens on `port`, or on the next free one when it is taken (and says so). */
-async function listen(server: Server, port: number, log: (line: string) => void): Promise<number> {
-  for (let candidate = port, tries = 0; ; candidate++, tries++) {
-    const error = await new Promise<NodeJS.ErrnoException | undefined>((done) => {
-      server.once('error', done);
-      server.listen(candidate, '127.0.0.1', () => {
-        server.off('error', done);
-        done(undefined);
-      });
-    });
-    if (!error) return (server.address() as { port: number }).port;
-    if (error.code !== 'EADDRINUSE' || port === 0 || tries >= 20) throw new FolioError(`cannot serve on port ${candidate}: ${error.code === 'EADDRINUSE' ? 'it is in use' : error.message}; choose another with --port`);
-    log(`port ${candidate} is in use: trying ${candidate + 1}`);
-  }
+/** Rebuilds the HTML of `langs` and tells their pages (reload, or the errors), and the terminal; returns the languages rebuilt. */
+async function rebuildHtml(options: WatchOptions, langs: string[], preview: Preview): Promise<string[]> {
+  const start = performance.now();
+  const html = await build({ ...options, languages: langs, formats: ['html'], onWritten: undefined });
+  printDiagnostics(html.diagnostics, 'text');
+  const errors = html.diagnostics.list().filter((m) => m.severity === 'error').map((m) => formatLine(m));
+  const seconds = ((performance.now() - start) / 1000).toFixed(2);
+  for (const lang of langs) preview.notify(html.skipped.includes(lang) ? { lang, errors } : { lang, reload: true });
+  const rebuilt = langs.filter((l) => !html.skipped.includes(l));
+  if (rebuilt.length) options.log(`${rebuilt.join(', ')}: HTML rebuilt in ${seconds} s`);
+  if (html.skipped.length) options.log(`${html.skipped.join(', ')}: not rebuilt, ${errors.length} error(s) (shown in the browser)`);
+  return rebuilt;
 }

@@ -4,7 +4,7 @@
  */
 import { Ajv, type ErrorObject } from 'ajv';
 import { parseTree, findNodeAtLocation, type Node as JsonNode, type ParseError, printParseErrorCode } from 'jsonc-parser';
-import type { Point } from 'unist';
+import type { Point, Position } from 'unist';
 import type { Diagnostics } from '../util/diagnostics.js';
 import { readFailure, readRegularFile } from '../util/read-file.js';
 import { isCalendarDate } from './schemas.js';
@@ -63,14 +63,14 @@ function segmentsOf(instancePath: string): (string | number)[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-export function locate(text: string, tree: JsonNode | undefined, segments: (string | number)[]): Point | undefined {
+export function locate(text: string, tree: JsonNode | undefined, segments: (string | number)[]): Position | undefined {
   if (!tree) return undefined;
   let node: JsonNode | undefined;
   for (let n = segments.length; n >= 0 && !node; n--) node = findNodeAtLocation(tree, segments.slice(0, n));
   if (!node) return undefined;
-  // Point at the property name when there is one, the value otherwise.
-  const at = node.parent?.type === 'property' ? node.parent.offset : node.offset;
-  return pointAt(text, at);
+  // The property (its name and value) when there is one, the value otherwise.
+  const range = node.parent?.type === 'property' ? node.parent : node;
+  return { start: pointAt(text, range.offset), end: pointAt(text, range.offset + range.length) };
 }
 
 function describe(error: ErrorObject): string {
@@ -122,7 +122,7 @@ export async function readJson<T>(path: string, schema: object, diagnostics: Dia
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || !tree) {
     for (const e of errors.slice(0, 20)) { // the first ones: a binary file would give thousands
-      diagnostics.error(path, `invalid JSON: ${printParseErrorCode(e.error)}`, { place: pointAt(text, e.offset), ruleId: 'invalid-json' });
+      diagnostics.error(path, `invalid JSON: ${printParseErrorCode(e.error)}`, { place: { start: pointAt(text, e.offset), end: pointAt(text, e.offset + e.length) }, ruleId: 'invalid-json' });
     }
     if (errors.length === 0) diagnostics.error(path, 'invalid JSON: empty file', { ruleId: 'invalid-json' });
     return { path, text, value: undefined, tree: undefined };

@@ -63,6 +63,12 @@ export function columnParts(widths: number[], total: number): number[][] | Unspl
  * first even at `size` and how many columns fit side by side, from the columns' narrowest widths in
  * points and the text width `total`.
  */
+/** A table's place for a message: `file:line:column`, or its line and column when it belongs to no file (a document built from a string). */
+export function tablePlace(file: string | undefined, start: { line: number; column: number } | undefined): string {
+  const [line, column] = [start?.line ?? 1, start?.column ?? 1];
+  return file ? `${file}:${line}:${column}` : `line ${line}, column ${column}`;
+}
+
 export function tooWideMessage(place: string, widths: number[], column: number, total: number, size: number): string {
   let fit = 0;
   for (let used = 0; fit < widths.length && used + widths[fit]! <= total + 0.01; fit++) used += widths[fit]!;

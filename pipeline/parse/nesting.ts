@@ -15,13 +15,13 @@
  * record their findings in the root's data; parse/source-hygiene.ts reports them as errors.
  */
 import type { Root } from 'mdast';
-import type { Node, Parent, Point } from 'unist';
+import type { Node, Parent, Point, Position } from 'unist';
 
 export const MAX_NESTING = 16;
 export const MAX_RUN = 256;
 
 export interface NestingProblem {
-  place: Point;
+  place: Point | Position;
   message: string;
 }
 
@@ -91,7 +91,7 @@ export function scanNesting(text: string): NestingProblem | undefined {
       else if (DIRECTIVE_CLOSE.test(rest) && directives > 0) directives--;
       const depth = quotes + directives + (leading >= 0 ? items.length + markers - 1 : markers);
       if (depth > MAX_NESTING) {
-        return { place: at(0), message: `this line is nested about ${depth} levels deep (quotes, lists and recommendations inside each other): folio allows ${MAX_NESTING}; flatten the structure` };
+        return { place: { start: at(0), end: at(content.length) }, message: `this line is nested about ${depth} levels deep (quotes, lists and recommendations inside each other): folio allows ${MAX_NESTING}; flatten the structure` };
       }
       let run = 1;
       for (let k = i + 1; k <= content.length; k++) {
@@ -100,7 +100,7 @@ export function scanNesting(text: string): NestingProblem | undefined {
           continue;
         }
         if (run > MAX_RUN && DELIMITERS.has(content[k - 1]!)) {
-          return { place: at(k - run), message: `a run of ${run} \`${content[k - 1]}\` characters: folio reads runs of at most ${MAX_RUN} (emphasis, code and link markers); escape them (\\${content[k - 1]}) or shorten the run` };
+          return { place: { start: at(k - run), end: at(k) }, message: `a run of ${run} \`${content[k - 1]}\` characters: folio reads runs of at most ${MAX_RUN} (emphasis, code and link markers); escape them (\\${content[k - 1]}) or shorten the run` };
         }
         run = 1;
       }
@@ -127,7 +127,7 @@ export function limitNesting(tree: Root): NestingProblem[] {
     if (!children) continue;
     if (level > MAX_NESTING) {
       if (problems.length < 10) {
-        const place = node.position?.start ?? { line: 1, column: 1 };
+        const place = node.position ?? { line: 1, column: 1 };
         problems.push({ place, message: `nested more than ${MAX_NESTING} levels deep (quotes, lists, notes, recommendations, emphasis or links inside each other): flatten the structure` });
       }
       (node as Parent).children = [];

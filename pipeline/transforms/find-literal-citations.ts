@@ -34,7 +34,7 @@ function splitCitations(node: Text, raw: string, path: string, context: Transfor
   for (const match of raw.matchAll(LITERAL)) {
     if (match.index > 0 && raw[match.index - 1] === '\\') continue; // an escaped bracket is meant as text
     const label = match[1]!;
-    const place = advance(start, raw, match.index);
+    const place = { start: advance(start, raw, match.index), end: advance(start, raw, match.index + match[0].length) };
     if (/\s/.test(label)) {
       context.diagnostics.error(path, `\`[^${label}]\` is not a note citation: labels cannot contain spaces; use hyphens (\`[^${label.trim().replace(/\s+/g, '-')}]\`)`, { place, ruleId: 'note-label' });
       continue;
@@ -46,8 +46,7 @@ function splitCitations(node: Text, raw: string, path: string, context: Transfor
       continue;
     }
     if (at > rest) out.push({ type: 'text', value: node.value.slice(rest, at) });
-    const end = advance(start, raw, match.index + match[0].length);
-    const reference: FootnoteReference = { type: 'footnoteReference', identifier: label.toLowerCase(), label, position: { start: place, end } };
+    const reference: FootnoteReference = { type: 'footnoteReference', identifier: label.toLowerCase(), label, position: place };
     context.adopt(reference, path);
     out.push(reference);
     rest = at + match[0].length;

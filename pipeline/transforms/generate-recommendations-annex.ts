@@ -9,10 +9,12 @@ import type { LeafDirective } from 'mdast-util-directive';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Recommendation, RecommendationItem, RecommendationList } from '../model/types.js';
 import { annexAnchor } from '../model/anchors.js';
-import type { TransformContext } from './context.js';
+import type { Node } from 'unist';
+import { placeAt, type TransformContext } from './context.js';
 import { parseMarkdown } from '../parse/parse-markdown.js';
 import { headingAttributes } from '../parse/heading-attributes.js';
 import { template } from '../util/templates.js';
+import { didYouMean } from '../util/nearest.js';
 
 const TEMPLATE = 'annex/recommendations.md.hbs';
 
@@ -90,7 +92,8 @@ function topicOrder(all: Recommendation[], { edition, tree, diagnostics, pathOf 
     const known = Object.hasOwn(edition.labels.topics, r.topic) && sectionOrder.has(r.topic);
     if (!known) {
       const choices = Object.keys(edition.labels.topics).join(', ');
-      diagnostics.error(pathOf(r), `unknown topic \`${r.topic}\` on recommendation \`${r.id}\`: a topic is the id of a section with a heading in the labels' \`topics\` (${choices})`, { place: r.position, ruleId: 'unknown-topic' });
+      const hint = didYouMean(r.topic, Object.keys(edition.labels.topics).filter((t) => sectionOrder.has(t)));
+      diagnostics.error(pathOf(r), `unknown topic \`${r.topic}\` on recommendation \`${r.id}\`${hint}: a topic is the id of a section with a heading in the labels' \`topics\` (${choices})`, { place: r.position, ruleId: 'unknown-topic' });
       continue;
     }
     if (!topics.has(r.topic)) topics.set(r.topic, []);
@@ -115,20 +118,36 @@ function groupItems(parent: Parent): void {
   parent.children = out;
 }
 
-function annexItem(ref: string, target: Recommendation | undefined): RecommendationItem {
+/** An annex entry: a copy of the recommendation's text, which belongs to the recommendation's file and keeps its places. */
+function annexItem(ref: string, target: Recommendation | undefined, { adopt, pathOf }: TransformContext): RecommendationItem {
   const number = target?.number ?? 0;
-  return {
-    type: 'recommendationItem',
-    ref,
-    number,
-    label: `${number}.`,
-    anchor: annexAnchor(ref),
-    children: target ? copyWithoutNotes(target.children) : ([] as BlockContent[]),
-  };
+  const children = target ? copyWithoutNotes(target.children) : ([] as BlockContent[]);
+  if (target) for (const child of children) adopt(child, pathOf(target));
+  return { type: 'recommendationItem', ref, number, label: `${number}.`, anchor: annexAnchor(ref), children };
 }
 
-/** The annex's nodes: the template's words and headings, the items as lists of copies. */
-function annexNodes(context: TransformContext, priority: Recommendation[], topics: [string, Recommendation[]][], byId: Map<string, Recommendation>): RootContent[] {
+/** Leaves out each heading of the annex with no item under it (a template may not test for it), with what stands under it. */
+function dropEmptySections(nodes: RootContent[]): RootContent[] {
+  const out: RootContent[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (node.type !== 'heading') {
+      out.push(node);
+      continue;
+    }
+    let end = i + 1;
+    while (end < nodes.length && !(nodes[end]!.type === 'heading' && (nodes[end] as Heading).depth <= node.depth)) end++;
+    if (nodes.slice(i + 1, end).some((n) => n.type === 'recommendationList')) out.push(node);
+    else i = end - 1;
+  }
+  return out;
+}
+
+/**
+ * The annex's nodes: the template's words and headings (at the place of `::recommendations`, in its
+ * chapter, for messages), the items as lists of copies; a heading with no items is left out.
+ */
+function annexNodes(context: TransformContext, placeholder: Node, priority: Recommendation[], topics: [string, Recommendation[]][], byId: Map<string, Recommendation>): RootContent[] {
   const { edition, diagnostics, templatesDir } = context;
   const markdown = template(templatesDir, TEMPLATE)({
     labels: edition.labels,
@@ -137,17 +156,18 @@ function annexNodes(context: TransformContext, priority: Recommendation[], topic
   });
   const generated = parseMarkdown(markdown);
   headingAttributes(generated, TEMPLATE, diagnostics);
+  context.adopt(placeAt(generated, placeholder.position), context.pathOf(placeholder));
   visit(generated, 'heading', (heading: Heading) => {
     (heading.data ??= {}).generated = true;
   });
   visit(generated, 'leafDirective', (leaf: LeafDirective, i, p: Parent | undefined) => {
     if (!p || i === undefined || leaf.name !== 'recommendation-item') return undefined;
     const ref = leaf.attributes?.ref ?? '';
-    p.children[i] = annexItem(ref, byId.get(ref));
+    p.children[i] = annexItem(ref, byId.get(ref), context);
     return SKIP;
   });
   groupItems(generated);
-  return generated.children as RootContent[];
+  return dropEmptySections(generated.children as RootContent[]);
 }
 
 export function generateRecommendationsAnnex(context: TransformContext): void {
@@ -169,7 +189,7 @@ export function generateRecommendationsAnnex(context: TransformContext): void {
       return [SKIP, index];
     }
     placed = true;
-    const nodes = annexNodes(context, priority, topics, byId);
+    const nodes = annexNodes(context, node, priority, topics, byId);
     parent.children.splice(index, 1, ...nodes);
     return [SKIP, index + nodes.length];
   });

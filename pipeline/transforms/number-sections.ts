@@ -50,7 +50,7 @@ export function numberSections({ edition, tree, diagnostics, pathOf }: Transform
     previousDepth = heading.depth;
     if (!data.id) {
       data.id = slug(text);
-      if (heading.depth <= 2 && path !== '<generated>') {
+      if (heading.depth <= 2 && !data.generated) {
         diagnostics.warn(path, `heading “${text}” has no id: add \`{#${data.id}}\` so links and translations stay stable`, { place: heading.position, ruleId: 'heading-id' });
       }
     }

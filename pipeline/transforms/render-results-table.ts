@@ -4,13 +4,13 @@
  */
 import type { Parent, RootContent, Table } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
-import type { TransformContext } from './context.js';
+import { placeAt, type TransformContext } from './context.js';
 import type { BarChart } from '../model/types.js';
 import { parseMarkdown } from '../parse/parse-markdown.js';
 import { template } from '../util/templates.js';
 import { formatInteger, formatPercent } from '../model/format.js';
 
-export function renderResultsTable({ edition, tree, diagnostics, pathOf, templatesDir }: TransformContext): void {
+export function renderResultsTable({ edition, tree, diagnostics, pathOf, adopt, templatesDir }: TransformContext): void {
   visit(tree, 'resultsPlaceholder', (node, index, parent: Parent | undefined) => {
     if (!parent || index === undefined) return undefined;
     const results = edition.results;
@@ -53,6 +53,8 @@ export function renderResultsTable({ edition, tree, diagnostics, pathOf, templat
     ].map((b) => ({ ...b, text: pct(b.value) }));
     const chart: BarChart = { type: 'barChart', title: r.chart, alt: `${r.chart}: ${bars.map((b) => `${b.label} ${b.text}`).join('; ')}.`, bars };
     generated.push(chart);
+    // Text from the template belongs, for messages, to the chapter and place of `::results-table`.
+    for (const child of generated) adopt(placeAt(child, node.position), pathOf(node));
     parent.children.splice(index, 1, ...generated);
     return [SKIP, index + generated.length];
   });

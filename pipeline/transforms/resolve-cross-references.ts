@@ -14,6 +14,7 @@ import type { TransformContext } from './context.js';
 import type { OutlineEntry } from '../model/types.js';
 import { fill } from '../util/templates.js';
 import { plainText } from '../model/plain-text.js';
+import { didYouMean } from '../util/nearest.js';
 
 /** Each numbered heading's full numeral: `IV` for a section, `IV.B` for a subsection of it. */
 function fullNumerals(outline: OutlineEntry[]): Map<string, string> {
@@ -74,7 +75,8 @@ export function resolveCrossReferences({ edition, tree, diagnostics, pathOf }: T
     const heading = headings.get(id);
     const recommendation = recommendations.get(id);
     if (!heading && !recommendation) {
-      diagnostics.error(pathOf(link), `cross-reference to unknown id \`${id}\`: no heading or recommendation has it`, { place: link.position, ruleId: 'unknown-reference' });
+      const hint = didYouMean(id, [...headings.keys(), ...recommendations.keys()], (s) => `\`(#${s})\``);
+      diagnostics.error(pathOf(link), `cross-reference to unknown id \`${id}\`: no heading or recommendation has it${hint}`, { place: link.position, ruleId: 'unknown-reference' });
       return;
     }
     const numeral = heading ? numerals.get(id) : undefined;

@@ -16,6 +16,8 @@ export interface MessageOptions {
 
 export class Diagnostics {
   readonly files = new Map<string, VFile>();
+  /** Messages already given (path, place, rule, text): text the pipeline repeats (the annex's copies) is reported once. */
+  private readonly given = new Set<string>();
 
   file(path: string, value?: string): VFile {
     let file = this.files.get(path);
@@ -37,6 +39,9 @@ export class Diagnostics {
   }
 
   add(path: string, reason: string, options: MessageOptions): void {
+    const key = JSON.stringify([path, options.place ?? null, options.ruleId, options.severity ?? 'warning', reason]);
+    if (this.given.has(key)) return;
+    this.given.add(key);
     const file = this.file(path);
     const message = file.message(reason, { place: options.place, ruleId: options.ruleId, source: 'folio' });
     message.fatal = options.severity === 'error' ? true : false;
@@ -54,15 +59,20 @@ export class Diagnostics {
     return n;
   }
 
-  /** All messages in file order, then by place. */
-  list(): { path: string; line?: number; column?: number; severity: 'error' | 'warning'; ruleId: string; message: string }[] {
-    const out = [];
+  /**
+   * All messages in file order, then by place. `endLine` and `endColumn` are given when the place is
+   * a range: the end as unist counts it, the column just after the last character.
+   */
+  list(): Message[] {
+    const out: Message[] = [];
     for (const [path, f] of [...this.files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       for (const m of f.messages) {
+        const end = m.place && 'end' in m.place ? m.place.end : undefined;
         out.push({
           path,
           line: m.line ?? undefined,
           column: m.column ?? undefined,
+          ...(end?.line ? { endLine: end.line, endColumn: end.column } : {}),
           severity: m.fatal === true ? ('error' as const) : ('warning' as const),
           ruleId: m.ruleId ?? 'folio',
           message: m.reason,
@@ -71,6 +81,18 @@ export class Diagnostics {
     }
     return out.sort((a, b) => (a.path === b.path ? (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) : 0));
   }
+}
+
+/** One problem as the reporters print it. */
+export interface Message {
+  path: string;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  severity: 'error' | 'warning';
+  ruleId: string;
+  message: string;
 }
 
 /** Thrown for problems that stop a build (bad arguments, unreadable files). */

@@ -1,6 +1,7 @@
 /**
  * Handlebars templates: strict mode (a missing label or field is an error naming the template,
- * the line and the key), no prototype access, HTML-escaped by default. Compiled once per path.
+ * the line and the key), no prototype access, HTML-escaped by default. Read at each use and compiled
+ * again only when its text changed (a watch sees an edited template at the next rebuild).
  */
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
@@ -17,7 +18,8 @@ hbs.registerHelper('upper', (value: unknown, options?: { data?: { root?: { label
 });
 hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 
-const cache = new Map<string, Handlebars.TemplateDelegate>();
+const cache = new Map<string, { source: string; fn: Handlebars.TemplateDelegate }>();
+const labels = new Map<string, Handlebars.TemplateDelegate>();
 
 export class TemplateError extends FolioError {
   constructor(readonly path: string, readonly line: number | undefined, readonly column: number | undefined, readonly reason: string) {
@@ -36,14 +38,16 @@ function failure(path: string, error: unknown): TemplateError {
   return new TemplateError(path, line === undefined ? undefined : Number(line), column, reason);
 }
 
-function compile(path: string, noEscape = false): Handlebars.TemplateDelegate {
-  let source: string;
+function readTemplate(path: string): string {
   try {
-    source = readRegularFileSync(path).toString('utf8');
+    return readRegularFileSync(path).toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new TemplateError(shown(path), undefined, undefined, code === 'ENOENT' ? 'template not found' : error instanceof UnreadableFile ? error.reason : readFailure(error));
   }
+}
+
+function compile(path: string, source: string, noEscape = false): Handlebars.TemplateDelegate {
   try {
     // Parse now, so syntax errors surface with the template's name even before it is used.
     hbs.parse(source);
@@ -60,9 +64,12 @@ function compile(path: string, noEscape = false): Handlebars.TemplateDelegate {
 export function template(templatesDir: string, name: string, kind: 'markup' | 'text' = 'markup'): (data: object) => string {
   const path = join(templatesDir, name);
   const key = `${kind}:${path}`;
-  const cached = cache.get(key);
-  const fn = cached ?? compile(path, kind === 'text');
-  if (!cached) cache.set(key, fn);
+  const source = readTemplate(path);
+  let fn = cache.get(key)?.source === source ? cache.get(key)!.fn : undefined;
+  if (!fn) {
+    fn = compile(path, source, kind === 'text');
+    cache.set(key, { source, fn });
+  }
   return (data) => {
     try {
       return fn(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
@@ -74,10 +81,10 @@ export function template(templatesDir: string, name: string, kind: 'markup' | 't
 
 /** Renders a label that may itself hold `{{placeholders}}` (e.g. `Page: {{page}}`). */
 export function fill(label: string, data: object): string {
-  let compiled = cache.get(`label:${label}`);
+  let compiled = labels.get(label);
   if (!compiled) {
     compiled = hbs.compile(label, { strict: true, noEscape: true });
-    cache.set(`label:${label}`, compiled);
+    labels.set(label, compiled);
   }
   return compiled(data);
 }

@@ -14,7 +14,7 @@ import type { FlowState } from './state.js';
 import { breakPoints, splitWord } from '../inline/word-breaks.js';
 import { columnExtents, type ColumnExtent } from './table-widths.js';
 import { cellWords } from './table-cells.js';
-import { columnParts, tooWideMessage } from '../../model/table-parts.js';
+import { columnParts, tablePlace, tooWideMessage } from '../../model/table-parts.js';
 import { FolioError } from '../../util/diagnostics.js';
 import { TYPE } from '../geometry.js';
 
@@ -84,6 +84,5 @@ export function planTable(s: FlowState, node: Table, columns: number): TablePlan
 
 /** The refusal: the table's place, the column that cannot be set, and how many fit. */
 function tooWide(s: FlowState, node: Table, column: number, widths: number[], total: number, size: number): FolioError {
-  const start = node.position?.start;
-  return new FolioError(tooWideMessage(`${s.ctx.file ?? '<generated>'}:${start?.line ?? 1}:${start?.column ?? 1}`, widths, column, total, size));
+  return new FolioError(tooWideMessage(tablePlace(s.ctx.file, node.position?.start), widths, column, total, size));
 }

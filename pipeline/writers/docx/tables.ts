@@ -17,7 +17,7 @@ import type { Node } from 'unist';
 import type { Face } from '../../text/fonts.js';
 import { widthOf } from '../../text/measure.js';
 import { citationOf } from '../../model/anchors.js';
-import { columnParts, tooWideMessage } from '../../model/table-parts.js';
+import { columnParts, tablePlace, tooWideMessage } from '../../model/table-parts.js';
 import { FolioError } from '../../util/diagnostics.js';
 import type { DocxContext } from './context.js';
 import { inlines } from './inlines.js';
@@ -239,7 +239,7 @@ export function table(node: MdTable, context: DocxContext): FileChild[] {
   // A page break waiting for the next paragraph goes before the table, not into its first cell.
   const before = context.pageBreakPending ? [paragraph([], context)] : [];
   const columns = Math.max(1, ...node.children.map((row) => row.children.length));
-  const place = () => `${frame.file ?? '<generated>'}:${node.position?.start.line ?? 1}:${node.position?.start.column ?? 1}`;
+  const place = () => tablePlace(frame.file, node.position?.start);
   const set = layout(columnExtents(node, columns), frame.styles.tableSize, context.textWidth - frame.indent, place);
   // Each part, then an empty paragraph: Word joins tables that touch into one.
   return [...before, ...set.parts.flatMap((part, k) => [tablePart(node, part, set, k > 0, context), paragraph([], context)])];
