@@ -84,12 +84,12 @@ describe('folio', () => {
       expect(built.status, built.stderr).toBe(0);
       expect(built.stdout.trim().split('\n').filter((l) => /^(en|ru) (html|docx|pdf)/.test(l))).toHaveLength(6);
       for (const lang of ['en', 'ru']) expect(readdirSync(join(out, lang)).sort()).toEqual(['report.docx', 'report.html', 'report.pdf']);
-      // The cross-reference `[](#publish-results)` reads “recommendation 1” in each language, as a link.
+      // The cross-reference `[](#publish-results)` reads “recommendation 1” in each language, as a link (the number tied by a no-break space).
       const html = readFileSync(join(out, 'en', 'report.html'), 'utf8');
-      expect(html).toContain('<a href="#publish-results">recommendation 1</a>');
+      expect(html).toContain('<a href="#publish-results">recommendation\u00a01</a>');
       expect(html).toContain('Constitutional Referendum');
       expect(html).toContain('Final results of the referendum');
-      expect(readFileSync(join(out, 'ru', 'report.html'), 'utf8')).toContain('<a href="#publish-results">рекомендация 1</a>');
+      expect(readFileSync(join(out, 'ru', 'report.html'), 'utf8')).toContain('<a href="#publish-results">рекомендация\u00a01</a>');
       expect(readFileSync(join(out, 'en', 'report.pdf')).toString('latin1')).toMatch(/\/Dest[^\n]*publish-results|publish-results/);
     });
 
