@@ -26,7 +26,19 @@ function outlineOf(headings: Flow['headings'], pages: Page[]): OutlineItem[] {
   return outline;
 }
 
+/**
+ * Each edition is laid out once: the DOCX (its contents' page numbers) and the PDF of a language,
+ * rendered in one thread, share the layout. The painter and the DOCX only read it.
+ */
+const laidOut = new WeakMap<Edition, Layout>();
+
 export function layoutEdition(edition: Edition, _templatesDir?: string): Layout {
+  let layout = laidOut.get(edition);
+  if (!layout) laidOut.set(edition, (layout = layOut(edition)));
+  return layout;
+}
+
+function layOut(edition: Edition): Layout {
   const s = new FlowState(edition);
   const titleLines = titlePageLines(s);
   const titleNotes = new Map(s.notes);
