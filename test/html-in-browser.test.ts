@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from '../pipeline/build.js';
 import { root, templates } from './helpers.js';
 import { editionFromMarkdown } from './edition-from-markdown.js';
@@ -17,6 +17,16 @@ import { renderHtml } from '../pipeline/writers/html/render-html.js';
 const executable = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 if (!executable) console.warn('html-in-browser: SKIPPED: Chromium is not installed (apt-get install chromium)');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the open page, as `rule (nodes)`; the page's policy forbids scripts, so axe is added through the browser's protocol. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = (await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  })) as { violations: { id: string; nodes: unknown[] }[] };
+  return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+}
 
 describe.skipIf(!executable)('the HTML editions in Chromium', () => {
   let browser: Browser;
@@ -30,13 +40,7 @@ describe.skipIf(!executable)('the HTML editions in Chromium', () => {
   it.each(['en', 'ru', 'kk'])('%s: axe-core finds no violations', async (lang) => {
     const page = await browser.newPage();
     await page.goto(`file://${join(out, lang, 'report.html')}`);
-    // The page's own policy forbids scripts; axe is added by the test through the browser's protocol.
-    await page.evaluate(axeSource);
-    const result = (await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-      return axe.run(document, { resultTypes: ['violations'] });
-    })) as { violations: { id: string; nodes: unknown[] }[] };
-    expect(result.violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   }, 120_000);
 
@@ -101,12 +105,7 @@ describe.skipIf(!executable)('the HTML editions in Chromium', () => {
     expect(lines).toHaveLength(200);
     expect(Math.max(...lines)).toBe(1);
     // A box that scrolls is reachable from the keyboard (axe's scrollable-region-focusable among its rules).
-    await page.evaluate(axeSource);
-    const result = (await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-      return axe.run(document, { resultTypes: ['violations'] });
-    })) as { violations: { id: string; nodes: unknown[] }[] };
-    expect(result.violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   }, 60_000);
 
