@@ -6,6 +6,7 @@
 import type { Box, TextBox } from '../types.js';
 import type { Line } from './break-lines.js';
 import { spaceWidth } from './word-breaks.js';
+import { adjustmentRatio } from './optimal-fit.js';
 import { metrics, widthOf } from '../../text/measure.js';
 import { withGlyphs } from '../frame.js';
 
@@ -67,15 +68,13 @@ function adjustment(line: Line, width: number, align: Align): { scale: number; p
   const gaps = line.words.length - 1;
   const justified = align === 'justify' && !line.last && !line.forced;
   if (!justified && line.natural <= width) return { scale: 1, perGap: 0 };
-  const slack = width - line.natural;
   const e = line.expansion ?? 0;
   let scale = 1;
   if (e > 0 && line.space) {
     const glyphs = line.words.reduce((w, word) => w + word.width, 0);
     const spaces = line.natural - glyphs;
-    const flex = e * glyphs + spaces * (slack >= 0 ? line.space.stretch : line.space.shrink);
-    const r = flex > 0 ? Math.max(-1, Math.min(1, slack / flex)) : 0;
-    scale = 1 + r * e;
+    const r = adjustmentRatio(line.natural, width, e * glyphs + spaces * line.space.stretch, e * glyphs + spaces * line.space.shrink, false);
+    scale = 1 + Math.max(-1, Math.min(1, r)) * e;
   }
   return { scale, perGap: gaps > 0 ? (width - line.natural * scale) / gaps : 0 };
 }
