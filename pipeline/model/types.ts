@@ -174,6 +174,8 @@ export interface Note {
   anchor: string;
   /** Anchor of its first citation (`fnref-3`), where the note's back link goes. */
   citationAnchor: string;
+  /** What the note is called where a link names it (`Note 3`, from the labels' `noteLabel`). */
+  name: string;
   /** The definition; its children are resolved blocks (any block content). */
   definition: FootnoteDefinition;
   /** Source file of the definition. */

@@ -9,6 +9,7 @@ import type { Note } from '../model/types.js';
 import type { TransformContext } from './context.js';
 import { pendingNotes } from './collect-notes.js';
 import { citationAnchor, noteAnchor } from '../model/anchors.js';
+import { fill } from '../util/templates.js';
 
 export function numberFootnotes(context: TransformContext): void {
   const { edition, tree, diagnostics, pathOf } = context;
@@ -37,7 +38,7 @@ export function numberFootnotes(context: TransformContext): void {
     }
     const number = notes.length + 1;
     const note: Note = {
-      id: identifier, label: pending.definition.label ?? identifier, number, anchor: noteAnchor(number), citationAnchor: citationAnchor(number),
+      id: identifier, label: pending.definition.label ?? identifier, number, anchor: noteAnchor(number), citationAnchor: citationAnchor(number), name: fill(edition.labels.noteLabel, { number }),
       definition: pending.definition, path: pending.path,
     };
     notes.push(note);

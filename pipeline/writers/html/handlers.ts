@@ -150,7 +150,7 @@ export function handlers(edition: Edition, onChapter: (chapter: ResolvedChapter,
     footnoteReference: (_state, node: FootnoteReference) => {
       const { number, anchor, noteAnchor } = citationOf(node);
       return el('sup', { className: ['noteref'] }, [
-        el('a', { href: `#${noteAnchor}`, id: anchor, role: 'doc-noteref', ariaLabel: fill(edition.labels.noteLabel, { number }) }, [text(String(number))]),
+        el('a', { href: `#${noteAnchor}`, id: anchor, role: 'doc-noteref', ariaLabel: edition.notes[number - 1]!.name }, [text(String(number))]),
       ]);
     },
   } satisfies HtmlHandlers;

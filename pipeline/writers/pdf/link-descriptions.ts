@@ -24,9 +24,8 @@ function destinations(edition: Edition): Map<string, string> {
     names.set(annexAnchor(r.id), `${labels.annex}: ${name}`);
   }
   for (const note of edition.notes) {
-    const name = fill(labels.noteLabel, { number: note.number });
-    names.set(note.anchor, name);
-    names.set(note.citationAnchor, `${labels.backToText} (${name})`);
+    names.set(note.anchor, note.name);
+    names.set(note.citationAnchor, `${labels.backToText} (${note.name})`);
   }
   return names;
 }
