@@ -106,9 +106,9 @@ describe('justified lines by optimal fit', () => {
 
   it('prefers a loose line to a hyphen before the last line (a word’s end left alone there)', () => {
     // Either line 1 is five words and `2-`, exactly the measure, and the last line `30 20`; or line 1
-    // is the five words, loose (their four spaces at about 1.5 times their width), and the last `32 20`.
+    // is the five words, loose (their four spaces at about 1.55 times their width), and the last `32 20`.
     const glue: Separator = { kind: 'glue', width: 4, stretch: 2, shrink: 4 / 3 };
-    const widths = [20, 14, 14, 14, 12, 2, 30, 20];
+    const widths = [20, 14, 14, 14, 11.85, 2, 30, 20];
     const words = [0, 1, 2, 3, 4, 5, 5, 6];
     const p: Pieces = {
       pieces: widths.map((width, k) => ({ word: words[k]!, start: 0, end: 1, width })),
@@ -118,5 +118,18 @@ describe('justified lines by optimal fit', () => {
     expect(p.separators[ends.at(-2)!]?.kind).toBe('glue');
     const cheap = { ...DEFAULT_COSTS, finalBreak: 0 };
     expect(p.separators[optimalBreaks(p, 100, 100, cheap, EXPANSION).at(-2)!]?.kind).toBe('inside'); // the rule decides it
+  });
+  it('hyphenates rather than leave a line looser than its spaces stretch, once looseness costs more (looseGrowth)', () => {
+    // Line 1 is `42 42`, its one space stretched 1.2 times its stretch (a loose line, no hyphen), or
+    // `42 42 4-` exactly the measure with a hyphen; the rest is the same either way.
+    const glue: Separator = { kind: 'glue', width: 4, stretch: 10, shrink: 4 / 3 };
+    const widths = [42, 42, 4, 56, 30, 30, 30];
+    const words = [0, 1, 2, 2, 3, 4, 5];
+    const p: Pieces = {
+      pieces: widths.map((width, k) => ({ word: words[k]!, start: 0, end: 1, width })),
+      separators: [glue, glue, { kind: 'inside', break: 'hyphen', width: 4 }, glue, glue, glue],
+    };
+    expect(optimalBreaks(p, 100, 100, DEFAULT_COSTS, 0)[0]).toBe(2);
+    expect(optimalBreaks(p, 100, 100, { ...DEFAULT_COSTS, looseGrowth: 1 }, 0)[0]).toBe(1); // the growth decides it
   });
 });

@@ -6,7 +6,9 @@
  *   a line ending at a hyphenation hyphen as the word without it (`public`), by poppler's
  *   pdftotext and by MuPDF's search (python3-fitz);
  * - HTML and DOCX carry the no-break spaces as characters, and the Kazakh editions carry folio's
- *   hyphenation points as soft hyphens, never in headings, code, ids or URLs.
+ *   hyphenation points as soft hyphens, never in headings, code, ids or URLs, and only in words
+ *   wider than the hyphenation zone (measured here with pdfkit's fontkit, not folio's shaper); the
+ *   DOCX gives Word and LibreOffice the same zone.
  * One build of every edition, shared by all.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,10 @@ import type { Node } from 'unist';
 import { build } from '../pipeline/build.js';
 import type { Edition } from '../pipeline/model/types.js';
 import { root, templates } from './helpers.js';
+import PDFDocument from 'pdfkit';
+import { fontPath } from '../pipeline/text/fonts.js';
+import { hyphenationPoints } from '../pipeline/text/hyphenate.js';
+import { ZONE_EM } from '../pipeline/text/hyphenation-zone.js';
 import { DocxFile, walk } from './docx-reader.js';
 
 const LANGS = ['en', 'ru', 'kk'];
@@ -206,5 +212,21 @@ describe('the HTML and DOCX editions', () => {
     expect(inHeadings).toBe(0);
     expect(kk.parts['word/footnotes.xml']).toContain('<w:softHyphen/>');
     expect(docx('en').parts['word/document.xml']).not.toContain('softHyphen');
+  });
+
+  it('give Kazakh soft hyphens only to words wider than the hyphenation zone, and the DOCX the zone itself (ragged right)', () => {
+    const doc = new PDFDocument({ autoFirstPage: false }).font(fontPath('regular')).fontSize(1);
+    // Tokens as folio measures them: between spaces, a no-break space inside (`5\u00a0маусымда`).
+    const text = html('kk').replace(/<[^>]*>/g, ' ').replace(/&nbsp;|&#160;|&#xA0;/gi, '\u00a0');
+    const tokens = text.split(/[ \t\r\n]+/).filter(Boolean);
+    const hyphenated = tokens.filter((t) => t.includes('\u00ad')).map((t) => t.replace(/\u00ad/g, ''));
+    const narrow = hyphenated.filter((t) => doc.widthOfString(t) <= ZONE_EM * 0.98);
+    expect(hyphenated.length).toBeGreaterThan(1000);
+    expect(narrow).toEqual([]);
+    const wholeButBreakable = tokens.filter((t) => !t.includes('\u00ad') && /^\p{L}+$/u.test(t) && hyphenationPoints(t, 'kk').length > 0);
+    expect(wholeButBreakable.length).toBeGreaterThan(100); // the zone leaves narrower words whole
+    const settings = docx('kk').parts['word/settings.xml']!;
+    expect(settings).toMatch(new RegExp(`<w:hyphenationZone w:val="${ZONE_EM * 11 * 20}"/>`));
+    expect(docx('kk').parts['word/styles.xml']).not.toContain('<w:jc w:val="both"/>');
   });
 });

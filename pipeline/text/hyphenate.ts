@@ -164,10 +164,14 @@ export function tokenBreaks(token: string, lang: string | undefined): BreakPoint
   return points;
 }
 
-/** `text` with a soft hyphen (U+00AD) at every hyphenation point of its words, for Word and browsers. */
-export function withSoftHyphens(text: string, lang: string): string {
+/**
+ * `text` with a soft hyphen (U+00AD) at every hyphenation point of its words, for Word and browsers;
+ * only in the tokens `hyphenate` accepts, when it is given (text/hyphenation-zone.ts).
+ */
+export function withSoftHyphens(text: string, lang: string, hyphenate: (token: string) => boolean = () => true): string {
   return text.replace(/[^ \t\n\r]+/gu, (token) => {
     const points = tokenBreaks(token, lang).filter((p) => p.hyphen);
+    if (!points.length || !hyphenate(token)) return token;
     let out = '';
     let from = 0;
     for (const p of points) {

@@ -15,6 +15,12 @@
  * - **Last lines**: a shorter line right after a full line of the same area and size (one leading
  *   below it, or first on the next page), starting within 3 em of it and not with a note number:
  *   the end of a paragraph.
+ * - **Ragged text** (set flush left, as LibreOffice or a browser may set a DOCX or HTML): when
+ *   fewer than a quarter of the wide lines of a size end at their commonest end, the lines end
+ *   anywhere, so a full line is one the paragraph goes on after (the next line of its area and size
+ *   one leading below, or first on the next page, starting within 3 em of it and not with a note
+ *   number); its right margin is the furthest end of the wide lines. Their word spaces are measured
+ *   as drawn, like any other.
  * - Everything else (headings, contents, tables, captions, centred lines, one-line paragraphs,
  *   lines in other sizes) is **other** and not counted.
  *
@@ -26,7 +32,12 @@ import type { PdfGlyphs } from './read-pdf.js';
 export type Kind = 'full' | 'last' | 'other';
 export type Area = 'body' | 'note' | 'furniture';
 
-export interface TextLine extends Line { area: Area; kind: Kind }
+export interface TextLine extends Line {
+  area: Area;
+  kind: Kind;
+  /** Whether the line's size is set ragged (flush left) on its page's parity. */
+  ragged?: boolean;
+}
 
 export interface Classified {
   /** Every line, in reading order (page, then top to bottom). */
@@ -52,13 +63,16 @@ function commonSize(lines: Line[]): number | undefined {
   return mostCommon(lines.flatMap((l) => Array<number>(l.text.length).fill(l.size)));
 }
 
-interface Margins { left: number; right: number }
+interface Margins { left: number; right: number; ragged: boolean }
 
 /** The commonest start and end of lines in a size with four words or more, for pages of one parity. */
 function margins(lines: Line[], size: number | undefined): Margins | undefined {
   const wide = lines.filter((l) => sameSize(l.size, size) && l.words.length >= 4);
   if (!wide.length) return undefined;
-  return { left: mostCommon(wide.map((l) => round(l.x0, 0.25)))!, right: mostCommon(wide.map((l) => round(l.x1, 0.25)))! };
+  const ends = wide.map((l) => round(l.x1, 0.25));
+  const right = mostCommon(ends)!;
+  const ragged = ends.filter((e) => Math.abs(e - right) <= 0.5).length < wide.length / 4;
+  return { left: mostCommon(wide.map((l) => round(l.x0, 0.25)))!, right: ragged ? Math.max(...ends) : right, ragged };
 }
 
 /** The top of the page's note area: its lowest note rule with only smaller text below it. */
@@ -101,12 +115,32 @@ export function classify(pdf: PdfGlyphs, pages: Line[][]): Classified {
       const m = (area === 'note' ? noteParity : parity)[i % 2];
       const tol = Math.max(1, 0.1 * l.size);
       const fits = m !== undefined && area !== 'furniture' && sameSize(l.size, size) && l.x0 >= m.left - tol && !tabbed(l);
-      const kind: Kind = fits && l.words.length >= 2 && l.x1 >= m!.right - tol ? 'full' : 'other';
-      out.push({ ...l, area, kind });
+      const atRight = m !== undefined && (m.ragged ? l.x1 <= m.right + tol : l.x1 >= m.right - tol);
+      const kind: Kind = fits && l.words.length >= 2 && atRight ? 'full' : 'other';
+      out.push({ ...l, area, kind, ...(m?.ragged ? { ragged: true } : {}) });
     }
   });
+  markRaggedLines(out);
   markLastLines(out);
   return { lines: out, bodySize, noteSize };
+}
+
+/** Whether `next` goes on with the paragraph of `line`: same size, one leading below it (or first on the next page), near its start. */
+function continues(line: TextLine, next: TextLine): boolean {
+  if (!sameSize(line.size, next.size) || next.smallStart || /\.{5,}/.test(next.text)) return false;
+  const below = next.page === line.page ? next.y - line.y > 0 && next.y - line.y <= 1.6 * line.size : next.page === line.page + 1;
+  return below && Math.abs(next.x0 - line.x0) <= 3 * line.size;
+}
+
+/** In ragged text, a line that may be full is full only when its paragraph goes on below it. */
+function markRaggedLines(lines: TextLine[]): void {
+  for (const area of ['body', 'note'] as const) {
+    const stream = lines.filter((l) => l.area === area);
+    stream.forEach((l, i) => {
+      const next = stream[i + 1];
+      if (l.ragged && l.kind === 'full' && !(next && continues(l, next))) l.kind = 'other';
+    });
+  }
 }
 
 /** Marks the last lines of paragraphs (see the top of the file). */
@@ -115,10 +149,8 @@ function markLastLines(lines: TextLine[]): void {
     const stream = lines.filter((l) => l.area === area);
     stream.forEach((l, i) => {
       const prev = stream[i - 1];
-      if (l.kind !== 'other' || !prev || prev.kind !== 'full' || !sameSize(l.size, prev.size) || l.smallStart || /\.{5,}/.test(l.text)) return;
-      const below = prev.page === l.page ? l.y - prev.y <= 1.6 * l.size : l.page === prev.page + 1;
-      const atMargin = Math.abs(l.x0 - prev.x0) <= 3 * l.size;
-      if (below && atMargin && l.x1 < prev.x1) l.kind = 'last';
+      if (l.kind === 'full' || !prev || prev.kind !== 'full' || !continues(prev, l)) return;
+      if (l.ragged || l.x1 < prev.x1) l.kind = 'last';
     });
   }
 }

@@ -1,9 +1,10 @@
 /**
  * Optimal-fit line breaking (the Knuth–Plass family): of all the ways to break a paragraph, the
  * one whose lines cost least in total. A line's cost grows with the cube of how far its spaces
- * stretch or shrink (its adjustment ratio), plus a penalty for ending inside a word; very loose
- * lines are costly but allowed, as Typst does, rather than forbidden, as TeX does (so a paragraph
- * always has a solution, and hyphenation is used only where it buys a much better paragraph).
+ * stretch or shrink (its adjustment ratio), faster once they stretch beyond their allowance (a
+ * loose line), plus a penalty for ending inside a word; very loose lines are costly but allowed,
+ * as Typst does, rather than forbidden, as TeX does (so a paragraph always has a solution, and
+ * hyphenation is used only where it buys a much better paragraph).
  * On top: demerits for two lines in a row that end with a hyphen (three in a row cost more than
  * any paragraph without them), for a tight line next to a loose one, and for a hyphen before a
  * paragraph's last line. Lines never shrink their spaces beyond the allowed shrink; the only
@@ -22,21 +23,27 @@ export interface FitCosts {
   fitnessJump: number;
   /** Extra cost when the line before the last ends inside a word. */
   finalBreak: number;
+  /** How many times faster the badness grows beyond an adjustment ratio of 1 (spaces stretched by all their stretch). */
+  looseGrowth: number;
 }
 
 /**
  * Chosen by measuring the report's PDFs with `make typography` (3 letters each side of a hyphen):
- * hyphen 0.9 and final break 2 give 4.5 hyphenated lines per 100 in English, 22.4 in Russian and
- * 16.9 in Kazakh, with 0.3%, 2.7% and 3.0% of lines looser than 1.5 times their spaces. A final
- * break of 100 (never a hyphen before the last line) left 5.5% of Russian lines loose; a hyphen cost
- * of 0.6 gave 7.9 English hyphens per 100 and no fewer loose lines; no fitness demerit, 4.0% in Kazakh.
+ * hyphen 2, loose growth 5 and final break 2 give 2.4 hyphenated lines per 100 in English, 21.8 in
+ * Russian and 15.8 in Kazakh, with 0.7%, 2.7% and 2.6% of lines looser than 1.5 times their
+ * spaces. Without the faster growth (1), hyphen 0.9 gave 4.0, 22.3 and 16.7 with 0.3%, 2.7% and
+ * 3.0%; hyphen 1.2 there, 21.9 in Russian but 3.9% loose in Kazakh; hyphen 3 with growth 5, 21.3
+ * and 2.9% in Russian but 3.3% in Kazakh; growth 10 or 20 left Russian at 22.2 or more. A final
+ * break of 100 (never a hyphen before the last line) left 5.5% of Russian lines loose; no fitness
+ * demerit, 4.0% in Kazakh.
  */
 export const DEFAULT_COSTS: FitCosts = {
-  penalty: { hyphen: 0.9, 'hard-hyphen': 0.3, dash: 0.2, chop: 20 },
+  penalty: { hyphen: 2, 'hard-hyphen': 0.3, dash: 0.2, chop: 20 },
   consecutive: 3,
   maxConsecutive: 2,
   fitnessJump: 0.5,
   finalBreak: 2,
+  looseGrowth: 5,
 };
 
 /** Beyond this the badness stops growing: every very loose line is equally bad. */
@@ -97,6 +104,12 @@ function fitnessOf(r: number): number {
   return r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
 }
 
+/** A line's badness: the cube of its ratio, growing `looseGrowth` times as fast beyond 1, up to the cap. */
+function badnessOf(r: number, looseGrowth: number): number {
+  const cube = Math.abs(r) ** 3;
+  return Math.min(r > 1 ? 1 + looseGrowth * (cube - 1) : cube, BADNESS_CAP);
+}
+
 /** Shows a hyphen at the line's end: a hyphenation point or a hard hyphen. */
 function flagged(sep: Separator | undefined): boolean {
   return sep?.kind === 'inside' && (sep.break === 'hyphen' || sep.break === 'hard-hyphen');
@@ -127,7 +140,7 @@ function lineFrom(c: Context, a: Node, j: number): Node | undefined | 'forbidden
   const glyphs = c.expansion * (c.t.boxes[j + 1]! - c.t.boxes[i]!);
   const r = adjustmentRatio(natural, width, c.t.stretch[j]! - c.t.stretch[i]! + glyphs, c.t.shrink[j]! - c.t.shrink[i]! + glyphs, ragged);
   if (r < -1) return undefined;
-  const badness = Math.min(Math.abs(r) ** 3, BADNESS_CAP);
+  const badness = badnessOf(r, c.costs.looseGrowth);
   const penalty = sep?.kind === 'inside' ? c.costs.penalty[sep.break] : 0;
   let cost = (0.01 + badness + penalty) ** 2;
   const run = flagged(sep) ? a.run + 1 : 0;

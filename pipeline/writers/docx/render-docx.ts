@@ -20,7 +20,8 @@ import { contents, footer, header, titleFooter, titleHeader, titlePage } from '.
 import { footnotes } from './notes.js';
 import { compileParts, normalisePackage } from './package.js';
 import type { ReferenceDoc } from './reference-doc.js';
-import { codeStyles, PAGE, styles } from './styles.js';
+import { BODY_SIZE, codeStyles, PAGE, styles } from './styles.js';
+import { zoneTwips } from '../../text/hyphenation-zone.js';
 
 export interface DocxOptions {
   /** A reference document, read (`readReferenceDoc`): its styles, page size, margins and fonts are the edition's. */
@@ -64,10 +65,11 @@ export async function renderDocx(edition: Edition, _templatesDir?: string, optio
     styles: styles(edition.labels.locale),
     footnotes: notes,
     ...(lists.length ? { numbering: { config: lists } } : {}),
-    // Word and LibreOffice hyphenate the runs by their language (w:lang, from the styles); Word
-    // also keeps to two hyphenated lines in a row and leaves words in capitals whole (LibreOffice
-    // 7.4 reads neither). No w:updateFields: every field has its stored result, Word asks nothing.
-    hyphenation: { autoHyphenation: true, consecutiveHyphenLimit: 2, doNotHyphenateCaps: true },
+    // Word and LibreOffice hyphenate the runs by their language (w:lang, from the styles), within
+    // the hyphenation zone (both read it); Word also keeps to two hyphenated lines in a row and
+    // leaves words in capitals whole (LibreOffice 7.4 reads neither). No w:updateFields: every
+    // field has its stored result, Word asks nothing.
+    hyphenation: { autoHyphenation: true, hyphenationZone: zoneTwips(BODY_SIZE), consecutiveHyphenLimit: 2, doNotHyphenateCaps: true },
     sections: [
       {
         properties: { page, titlePage: true },

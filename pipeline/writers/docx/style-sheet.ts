@@ -123,6 +123,16 @@ function mergeStyles(ours: XmlNode, reference: XmlNode): void {
   setChildren(ours, children);
 }
 
+/**
+ * Widow and orphan control in the document defaults (the OOXML default is none): no paragraph, body
+ * or note, leaves a single line at a page's foot or head, as in the PDF.
+ */
+function controlWidows(root: XmlNode): void {
+  const defaults = ensure(root, 'w:docDefaults', STYLES_ORDER);
+  const pPr = ensure(ensure(defaults, 'w:pPrDefault', DEFAULTS_ORDER), 'w:pPr', []);
+  if (!child(pPr, 'w:widowControl')) putInOrder(pPr, element('w:widowControl'), PPR_ORDER);
+}
+
 /** The language on the document defaults and on every paragraph and character style. */
 function applyLanguage(root: XmlNode, locale: string): void {
   const defaults = ensure(root, 'w:docDefaults', STYLES_ORDER);
@@ -135,7 +145,7 @@ function applyLanguage(root: XmlNode, locale: string): void {
 
 /**
  * styles.xml as the edition has it: folio's (`ours`, as `docx` wrote them) with folio's unhyphenated
- * styles marked, the reference's styles merged in when there is one, and `locale` as every style's
+ * styles marked and widows controlled, the reference's styles merged in when there is one, and `locale` as every style's
  * language.
  */
 export function finishStyles(ours: string, locale: string, reference?: string): string {
@@ -143,6 +153,7 @@ export function finishStyles(ours: string, locale: string, reference?: string): 
   const root = rootOf(tree, 'w:styles');
   if (!root) throw new Error('styles.xml without w:styles');
   suppressHyphens(root, UNHYPHENATED);
+  controlWidows(root);
   const theirs = reference === undefined ? undefined : rootOf(parseXml(reference), 'w:styles');
   if (theirs) mergeStyles(root, theirs);
   applyLanguage(root, locale);

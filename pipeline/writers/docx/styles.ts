@@ -75,16 +75,22 @@ export interface StyleSet {
   readonly tableHeading: string;
   /** Size of the tables' text, in points (the column widths are measured at it). */
   readonly tableSize: number;
+  /** Size of the part's running text, in points (its words are measured against the hyphenation zone at it). */
+  readonly textSize: number;
 }
+
+/** The body's and the notes' text sizes, in points. */
+export const BODY_SIZE = 11;
+export const NOTE_SIZE = 9;
 
 export const BODY: StyleSet = {
   paragraph: undefined, tightList: STYLE.compact, looseList: STYLE.listParagraph, code: STYLE.sourceCode, quote: STYLE.blockText,
-  tableText: STYLE.tableText, tableHeading: STYLE.tableHeading, tableSize: 11,
+  tableText: STYLE.tableText, tableHeading: STYLE.tableHeading, tableSize: 11, textSize: BODY_SIZE,
 };
 
 export const NOTE: StyleSet = {
   paragraph: STYLE.footnoteText, tightList: STYLE.footnoteText, looseList: STYLE.footnoteText, code: STYLE.footnoteSourceCode,
-  quote: STYLE.footnoteBlockText, tableText: STYLE.footnoteTableText, tableHeading: STYLE.footnoteTableHeading, tableSize: 9,
+  quote: STYLE.footnoteBlockText, tableText: STYLE.footnoteTableText, tableHeading: STYLE.footnoteTableHeading, tableSize: 9, textSize: NOTE_SIZE,
 };
 
 /** Left indent the style of a paragraph gives itself (quotes are indented by their style). */
@@ -128,7 +134,10 @@ export function codeStyles(): ImportedXmlComponent[] {
 
 function bodyStyles(body: { font: string; size: number }): IParagraphStyleOptions[] {
   return [
-    { id: STYLE.normal, name: 'Normal', run: body, paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { after: 160 } } },
+    // Ragged right: Word and LibreOffice break lines greedily and cannot shrink spaces, so justified
+    // their lines came out loose (a fifth to a half of them in LibreOffice 7.4: README, Typesetting).
+    // A house style (`--reference-doc`) may justify Normal again.
+    { id: STYLE.normal, name: 'Normal', run: body, paragraph: { alignment: AlignmentType.LEFT, spacing: { after: 160 } } },
     { id: STYLE.coverLine, name: 'Cover Line', basedOn: STYLE.normal, next: STYLE.normal, run: { size: 28, bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 120 } } },
     { id: STYLE.recommendation, name: 'Recommendation', basedOn: STYLE.normal, next: STYLE.normal, run: { bold: true }, paragraph: { keepLines: true } },
     { id: STYLE.annexItem, name: 'Annex Recommendation', basedOn: STYLE.normal, next: STYLE.annexItem, paragraph: { indent: { left: 567, hanging: 567 }, keepLines: true, leftTabStop: 567 } },
@@ -178,13 +187,13 @@ function noteStyles(): IParagraphStyleOptions[] {
 }
 
 export function styles(locale: string): IStylesOptions {
-  const body = { font: FAMILY, size: 22, language: { value: locale } };
+  const body = { font: FAMILY, size: 2 * BODY_SIZE, language: { value: locale } };
   return {
     default: {
       document: { run: body, paragraph: { spacing: { after: 160, line: 264, lineRule: LineRuleType.AUTO } } },
       ...headings(),
       title: { run: { font: FAMILY, size: 36, bold: true, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 480, after: 240 } } },
-      footnoteText: { run: { font: FAMILY, size: 18 }, paragraph: { spacing: { after: 40, line: 228, lineRule: LineRuleType.AUTO }, alignment: AlignmentType.JUSTIFIED } },
+      footnoteText: { run: { font: FAMILY, size: 2 * NOTE_SIZE }, paragraph: { spacing: { after: 40, line: 228, lineRule: LineRuleType.AUTO }, alignment: AlignmentType.LEFT } },
       footnoteReference: { run: { superScript: true } },
       hyperlink: { run: { color: '1F3F77', underline: {} } },
     },
