@@ -47,7 +47,7 @@ screenshots: build
 fuzz: dist/.built
 	FUZZ_RUNS=$${FUZZ_RUNS:-400} $(NODE_BIN)/vitest run test/fuzz.test.ts test/layout-engine.test.ts test/reliability-fuzz.test.ts
 
-# Times folio against Pandoc (installed separately: apt-get install pandoc texlive-xetex).
+# Times folio against Pandoc (installed separately: apt-get install pandoc texlive-xetex texlive-latex-recommended texlive-fonts-recommended lmodern: Pandoc's template needs lmodern and the recommended fonts).
 # Then how check and build grow with notes, paragraph length and nesting (1x, 3x, 10x: at most linearly).
 # Then the typography report of the built editions.
 bench: dist/.built

@@ -1,8 +1,9 @@
 /**
- * `make bench`: times folio against Pandoc on the real report, in the same run, alternating the
- * commands, medians of several runs (BENCH_RUNS, default 5), with peak memory; then folio on 1x,
- * 10x and 50x sources (BENCH_SCALES) for the growth factor. Installs nothing: says how to install
- * Pandoc and XeLaTeX when they are missing and leaves those rows out.
+ * `make bench`: times folio against Pandoc and Typst (its npm compiler, on the same English text,
+ * page, font and sizes as the typography report sets it) on the real report, in the same run,
+ * alternating the commands, medians of several runs (BENCH_RUNS, default 5), with peak memory; then
+ * folio on 1x, 10x and 50x sources (BENCH_SCALES) for the growth factor. Installs nothing: says how
+ * to install Pandoc and XeLaTeX when they are missing and leaves those rows out.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateSource } from './generate-source.js';
 import { peerMarkdown } from './peer-markdown.js';
+import { copyFonts, loadTypst, typstSource } from './typography/peers.js';
 
 const root = resolve(process.argv[2] ?? '.');
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
@@ -39,7 +41,7 @@ const pandocInput = join(work, 'report-en.md');
 writeFileSync(pandocInput, markdown);
 
 const out = (name: string) => join(work, name);
-const cases: { name: string; command: string[]; who: 'folio' | 'pandoc' }[] = [
+const cases: { name: string; command: string[]; who: 'folio' | 'pandoc' | 'typst' }[] = [
   { name: 'folio: 9 editions (en, ru, kk × html, docx, pdf)', command: ['node', folio, 'build', '-q', '--out', out('all')], who: 'folio' },
   { name: 'folio: 9 editions, cold (parse cache off)', command: ['env', 'FOLIO_CACHE=0', 'node', folio, 'build', '-q', '--out', out('cold')], who: 'folio' },
   { name: 'folio: en html', command: ['node', folio, 'build', '-q', '--lang', 'en', '--format', 'html', '--out', out('en')], who: 'folio' },
@@ -53,6 +55,12 @@ if (pandoc) {
   cases.push({ name: 'pandoc: en html', command: ['pandoc', pandocInput, '-s', '--metadata', 'title=Report', '-o', out('p.html')], who: 'pandoc' });
   cases.push({ name: 'pandoc: en docx', command: ['pandoc', pandocInput, '-o', out('p.docx')], who: 'pandoc' });
   if (xelatex) cases.push({ name: 'pandoc: en pdf (xelatex)', command: ['pandoc', pandocInput, '--pdf-engine=xelatex', '-o', out('p.pdf')], who: 'pandoc' });
+}
+const typst = loadTypst(root) ? typstSource(root, 'en') : { missing: 'needs @myriaddreamin/typst-ts-node-compiler (npm install)' };
+if ('source' in typst) {
+  writeFileSync(out('report-en.typ'), typst.source);
+  const compile = join(root, 'dist', 'pipeline', 'bench', 'typst-compile.js');
+  cases.push({ name: 'typst: en pdf', command: ['node', compile, root, out('report-en.typ'), copyFonts(root, work), out('t.pdf')], who: 'typst' });
 }
 
 const samples = new Map<string, Sample[]>(cases.map((c) => [c.name, []]));
@@ -74,7 +82,7 @@ process.stdout.write(`\nfolio benchmark — ${availableParallelism()} cores (${c
 process.stdout.write(`| command | median s | peak MiB |\n| --- | ---: | ---: |\n`);
 for (const r of rows) process.stdout.write(`| ${r.name}${r.ok ? '' : ' (FAILED)'} | ${r.t.toFixed(3)} | ${r.mb ? r.mb.toFixed(0) : 'n/a'} |\n`);
 
-if (!pandoc) process.stdout.write('\nPandoc is not installed: no comparison (apt-get install pandoc texlive-xetex).\n');
+if (!pandoc) process.stdout.write('\nPandoc is not installed: no comparison (apt-get install pandoc texlive-xetex texlive-latex-recommended texlive-fonts-recommended lmodern).\n');
 else {
   const pairs: [string, string][] = [['en html', 'en html'], ['en docx', 'en docx'], ['en pdf', 'en pdf (xelatex)']];
   process.stdout.write('\n| format | folio s | pandoc s | pandoc / folio |\n| --- | ---: | ---: | ---: |\n');
@@ -83,13 +91,20 @@ else {
     const b = get(`pandoc: ${p}`);
     if (a !== undefined && b !== undefined) process.stdout.write(`| ${f} | ${a.toFixed(3)} | ${b.toFixed(3)} | ${(b / a).toFixed(2)}× |\n`);
   }
-  if (!xelatex) process.stdout.write('XeLaTeX is not installed: no PDF comparison (apt-get install texlive-xetex).\n');
+  if (!xelatex) process.stdout.write('XeLaTeX is not installed: no PDF comparison (apt-get install texlive-xetex texlive-latex-recommended texlive-fonts-recommended lmodern).\n');
   const nine = get('folio: 9 editions (en, ru, kk × html, docx, pdf)')!;
   const three = ['pandoc: en html', 'pandoc: en docx', 'pandoc: en pdf (xelatex)'].map(get);
   if (three.every((x) => x !== undefined)) {
     const sum = (three as number[]).reduce((a, b) => a + b, 0);
     process.stdout.write(`\nfolio's 9 editions: ${nine.toFixed(3)} s; Pandoc's English 3: ${sum.toFixed(3)} s — ${nine < sum ? 'folio is faster' : 'Pandoc is faster'} (ratio ${(sum / nine).toFixed(2)}×)\n`);
   }
+}
+
+const folioPdf = get('folio: en pdf');
+const typstPdf = get('typst: en pdf');
+if ('missing' in typst) process.stdout.write(`\nTypst is not measured: ${typst.missing}\n`);
+else if (folioPdf !== undefined && typstPdf !== undefined) {
+  process.stdout.write(`\nEnglish PDF: folio ${folioPdf.toFixed(3)} s; Typst ${typstPdf.toFixed(3)} s — ${folioPdf < typstPdf ? 'folio is faster' : 'Typst is faster'} (ratio ${(typstPdf / folioPdf).toFixed(2)}×)\n`);
 }
 
 // Scaling.

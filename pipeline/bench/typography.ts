@@ -19,10 +19,25 @@ import { copyFonts, typstPdf, xelatexPdf, type Made } from './typography/peers.j
 import { hasFitz, readPdfGlyphs } from './typography/read-pdf.js';
 import { table, verdicts, type Column } from './typography/report.js';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { root: { type: 'string', default: '.' }, out: { type: 'string' }, lang: { type: 'string' }, json: { type: 'string' }, 'no-peers': { type: 'boolean' }, 'no-docx': { type: 'boolean' } },
-});
+const USAGE = 'usage: typography.js [--root DIR] [--out DIR] [--lang en,ru] [--no-peers] [--no-docx]\n       typography.js [--lang en] [--json FILE] file.pdf…\n';
+
+function args(): ReturnType<typeof parse> {
+  try {
+    return parse();
+  } catch (e) {
+    process.stderr.write(`typography: ${(e as Error).message.split('.')[0]}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+function parse() {
+  return parseArgs({
+    allowPositionals: true,
+    options: { root: { type: 'string', default: '.' }, out: { type: 'string' }, lang: { type: 'string' }, json: { type: 'string' }, 'no-peers': { type: 'boolean' }, 'no-docx': { type: 'boolean' } },
+  });
+}
+
+const { values, positionals } = args();
 const root = resolve(values.root!);
 const fontDirs = [join(root, 'node_modules', '@expo-google-fonts'), join(root, 'node_modules', 'dejavu-fonts-ttf'), '/usr/share/fonts'];
 

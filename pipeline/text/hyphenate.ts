@@ -153,7 +153,17 @@ function wordBreaks(word: string, lang: string | undefined): BreakPoint[] {
  * Where a token (text between spaces) may break, in increasing order: hard breaks always, and the
  * language's hyphenation points when `lang` is given (none in table cells set without hyphenation).
  */
-export function tokenBreaks(token: string, lang: string | undefined): BreakPoint[] {
+export function tokenBreaks(token: string, lang: string | undefined): readonly BreakPoint[] {
+  const key = `${lang ?? ''}\u0000${token}`;
+  let points = tokenCache.get(key);
+  if (!points) tokenCache.set(key, (points = findTokenBreaks(token, lang)));
+  return points;
+}
+
+/** Tokens recur (a report says `the` and `референдума` thousands of times): their break points, by language and token. Read only. */
+const tokenCache = new Map<string, readonly BreakPoint[]>();
+
+function findTokenBreaks(token: string, lang: string | undefined): BreakPoint[] {
   const points: BreakPoint[] = [];
   if (token.length > MAX_TOKEN) return points;
   let start = 0;

@@ -25,14 +25,18 @@ const NUMBER = '\\d';
 const DAY = '(?<![\\p{L}\\p{N}.,:/])\\d{1,2}';
 const NUMERAL = `(?:\\d|[IVXLC]+${END})`;
 
-/** The space between what `before` and `after` match becomes a no-break space. */
+/**
+ * The space between what `before` and `after` match becomes a no-break space. The pattern starts
+ * with the space and looks behind it for `before`: the engine then tries only at spaces, not at
+ * every character of the text (four times faster on the report).
+ */
 function tie(name: string, before: string, after: string, flags = 'gu'): NoBreakRule {
-  return { name, pattern: new RegExp(`(?<=${before})${SPACE}(?=${after})`, flags), replacement: '\u00a0' };
+  return { name, pattern: new RegExp(`${SPACE}(?<=(?:${before})${SPACE})(?=${after})`, flags), replacement: '\u00a0' };
 }
 
 /** No line break after the hyphen or dash `mark` between `before` and `after`. */
 function join(name: string, before: string, mark: string, after: string): NoBreakRule {
-  return { name, pattern: new RegExp(`(?<=${before})${mark}(?=${after})`, 'gu'), replacement: '$&\u2060' };
+  return { name, pattern: new RegExp(`${mark}(?<=(?:${before})${mark})(?=${after})`, 'gu'), replacement: '$&\u2060' };
 }
 
 /** A word and its forms (`стать` → статья, статьи, статьей…), its ending at most 12 letters long. */

@@ -36,7 +36,7 @@ const SIZES = String.raw`\renewcommand\normalsize{\fontsize{10.8pt}{14.2pt}\sele
 
 /** Pandoc + XeLaTeX. Without the language's hyphenation patterns (Kazakh has none in TeX), XeLaTeX is run without a language. */
 export function xelatexPdf(root: string, lang: string, work: string, fonts: string): Made {
-  if (!has('pandoc') || !has('xelatex')) return { missing: 'needs pandoc and xelatex (apt-get install pandoc texlive-xetex texlive-lang-english texlive-lang-cyrillic)' };
+  if (!has('pandoc') || !has('xelatex')) return { missing: 'needs pandoc and xelatex (apt-get install pandoc texlive-xetex texlive-latex-recommended texlive-fonts-recommended lmodern texlive-lang-english texlive-lang-cyrillic)' };
   const input = join(work, `${lang}.md`);
   const header = join(work, 'sizes.tex');
   writeFileSync(input, peerMarkdown(join(root, 'source'), lang));
@@ -65,21 +65,38 @@ interface TypstCompiler {
   NodeCompiler: { create(a: { fontArgs: { fontPaths: string[] }[] }): { pdf(a: { mainFileContent: string }): Buffer } };
 }
 
-/** Typst (through Pandoc's JSON, typst-markup.ts). */
-export function typstPdf(root: string, lang: string, work: string, fonts: string): Made {
+/** The Typst source of a language's report on folio's page, font and sizes (through Pandoc's JSON, typst-markup.ts). */
+export function typstSource(root: string, lang: string): { source: string } | { missing: string } {
   if (!has('pandoc')) return { missing: 'needs pandoc (apt-get install pandoc)' };
-  let typst: TypstCompiler;
-  try {
-    typst = createRequire(join(root, 'package.json'))('@myriaddreamin/typst-ts-node-compiler') as TypstCompiler;
-  } catch {
-    return { missing: 'needs @myriaddreamin/typst-ts-node-compiler (npm install)' };
-  }
   const json = spawnSync('pandoc', ['-f', 'markdown', '-t', 'json'], { input: peerMarkdown(join(root, 'source'), lang), encoding: 'utf8', maxBuffer: 1 << 28 });
   if (json.status !== 0) return { missing: `pandoc failed: ${json.stderr.trim()}` };
+  return { source: preamble(lang) + typstMarkup(json.stdout) };
+}
+
+/** Typst's compiler (its npm build), loaded from the project at `root`; undefined when it is not installed. */
+export function loadTypst(root: string): TypstCompiler | undefined {
+  try {
+    return createRequire(join(root, 'package.json'))('@myriaddreamin/typst-ts-node-compiler') as TypstCompiler;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Compiles Typst source to a PDF file with the fonts of `fonts`. */
+export function compileTypst(typst: TypstCompiler, source: string, fonts: string, file: string): void {
+  const compiler = typst.NodeCompiler.create({ fontArgs: [{ fontPaths: [fonts] }] });
+  writeFileSync(file, compiler.pdf({ mainFileContent: source }));
+}
+
+/** Typst's PDF of a language's report. */
+export function typstPdf(root: string, lang: string, work: string, fonts: string): Made {
+  const typst = loadTypst(root);
+  if (!typst) return { missing: 'needs @myriaddreamin/typst-ts-node-compiler (npm install)' };
+  const made = typstSource(root, lang);
+  if ('missing' in made) return made;
   const file = join(work, `${lang}-typst.pdf`);
   try {
-    const compiler = typst.NodeCompiler.create({ fontArgs: [{ fontPaths: [fonts] }] });
-    writeFileSync(file, compiler.pdf({ mainFileContent: preamble(lang) + typstMarkup(json.stdout) }));
+    compileTypst(typst, made.source, fonts, file);
   } catch (e) {
     return { missing: `Typst failed: ${String((e as Error).message ?? e).slice(0, 300)}` };
   }

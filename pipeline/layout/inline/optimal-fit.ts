@@ -106,7 +106,8 @@ function fitnessOf(r: number): number {
 
 /** A line's badness: the cube of its ratio, growing `looseGrowth` times as fast beyond 1, up to the cap. */
 function badnessOf(r: number, looseGrowth: number): number {
-  const cube = Math.abs(r) ** 3;
+  const abs = Math.abs(r);
+  const cube = abs * abs * abs;
   return Math.min(r > 1 ? 1 + looseGrowth * (cube - 1) : cube, BADNESS_CAP);
 }
 
@@ -125,11 +126,18 @@ interface Context {
   expansion: number;
 }
 
+/** What a line from a node to a break costs and leaves: filled in place by `lineCost`, so no object is made per candidate. */
+interface LineCost {
+  total: number;
+  run: number;
+  fitness: number;
+}
+
 /**
- * The node a line from `a` to piece `j` makes; undefined when that line is overfull (so is every
- * longer one), 'forbidden' when it would end one hyphen too many in a row.
+ * Fills `out` with the line from `a` to piece `j`: 'overfull' when it is (so is every longer one),
+ * 'forbidden' when it would end one hyphen too many in a row, else 'ok'.
  */
-function lineFrom(c: Context, a: Node, j: number): Node | undefined | 'forbidden' {
+function lineCost(c: Context, a: Node, j: number, out: LineCost): 'ok' | 'overfull' | 'forbidden' {
   const sep = c.p.separators[j];
   const last = j === c.p.pieces.length - 1;
   const ragged = last || sep?.kind === 'forced';
@@ -139,17 +147,20 @@ function lineFrom(c: Context, a: Node, j: number): Node | undefined | 'forbidden
   const width = a.lines === 0 ? c.firstWidth : c.width;
   const glyphs = c.expansion * (c.t.boxes[j + 1]! - c.t.boxes[i]!);
   const r = adjustmentRatio(natural, width, c.t.stretch[j]! - c.t.stretch[i]! + glyphs, c.t.shrink[j]! - c.t.shrink[i]! + glyphs, ragged);
-  if (r < -1) return undefined;
-  const badness = badnessOf(r, c.costs.looseGrowth);
-  const penalty = sep?.kind === 'inside' ? c.costs.penalty[sep.break] : 0;
-  let cost = (0.01 + badness + penalty) ** 2;
+  if (r < -1) return 'overfull';
   const run = flagged(sep) ? a.run + 1 : 0;
   if (run > c.costs.maxConsecutive) return 'forbidden';
+  const penalty = sep?.kind === 'inside' ? c.costs.penalty[sep.break] : 0;
+  const base = 0.01 + badnessOf(r, c.costs.looseGrowth) + penalty;
+  let cost = base * base;
   if (run > 1) cost += c.costs.consecutive;
   const fitness = ragged ? 1 : fitnessOf(r);
   if (a.end >= 0 && Math.abs(fitness - a.fitness) > 1) cost += c.costs.fitnessJump;
   if (last && a.end >= 0 && c.p.separators[a.end]?.kind === 'inside') cost += c.costs.finalBreak;
-  return { end: j, lines: a.lines + 1, run, fitness, total: a.total + cost, prev: a };
+  out.total = a.total + cost;
+  out.run = run;
+  out.fitness = fitness;
+  return 'ok';
 }
 
 /** An overfull line, when nothing else can reach this break (a piece alone wider than the line). */
@@ -164,35 +175,37 @@ function overfull(a: Node, j: number): Node {
  * active list to a few nodes per break.
  */
 function undominated(nodes: Node[], fitnessJump: number): Node[] {
+  if (nodes.length < 2) return nodes;
   nodes.sort((a, b) => a.total - b.total);
   const kept: Node[] = [];
   for (const n of nodes) if (!kept.some((k) => k.run <= n.run && k.total + fitnessJump <= n.total)) kept.push(n);
   return kept;
 }
 
-/** The best nodes ending at piece `j`, one per hyphen run and fitness class. */
-function breaksAt(c: Context, active: Node[], j: number): { reached: Node[]; alive: Node[] } {
-  const best = new Map<number, Node>();
-  const alive: Node[] = [];
+/** The best node ending at piece `j` for each hyphen run and fitness class (slot run * 4 + fitness), reused from break to break. */
+const slots: (Node | undefined)[] = [];
+const scratch: LineCost = { total: 0, run: 0, fitness: 0 };
+
+/** The best nodes ending at piece `j`, one per hyphen run and fitness class; `alive` gets the active nodes that stay. */
+function breaksAt(c: Context, active: Node[], j: number, alive: Node[]): Node[] {
+  slots.length = 4 * (c.costs.maxConsecutive + 1);
+  slots.fill(undefined);
   let cheapestDead: Node | undefined;
   for (const a of active) {
-    const node = lineFrom(c, a, j);
-    if (node === 'forbidden') {
-      alive.push(a);
-      continue;
-    }
-    if (!node) {
+    const verdict = lineCost(c, a, j, scratch);
+    if (verdict === 'overfull') {
       if (!cheapestDead || a.total < cheapestDead.total) cheapestDead = a;
       continue;
     }
     alive.push(a);
-    const key = node.run * 4 + node.fitness;
-    const held = best.get(key);
-    if (!held || node.total < held.total) best.set(key, node);
+    if (verdict === 'forbidden') continue;
+    const key = scratch.run * 4 + scratch.fitness;
+    const held = slots[key];
+    if (!held || scratch.total < held.total) slots[key] = { end: j, lines: a.lines + 1, run: scratch.run, fitness: scratch.fitness, total: scratch.total, prev: a };
   }
-  const reached = undominated([...best.values()], c.costs.fitnessJump);
+  const reached = undominated(slots.filter((n): n is Node => n !== undefined), c.costs.fitnessJump);
   if (reached.length === 0 && alive.length === 0 && cheapestDead) reached.push(overfull(cheapestDead, j));
-  return { reached, alive };
+  return reached;
 }
 
 /** The pieces after which lines end, in order (the last piece always among them). */
@@ -202,9 +215,14 @@ export function optimalBreaks(p: Pieces, width: number, firstWidth: number, cost
   const c: Context = { p, t: totalsOf(p), width, firstWidth, costs, expansion };
   let active: Node[] = [{ end: -1, lines: 0, run: 0, fitness: 1, total: 0 }];
   for (let j = 0; j < n; j++) {
-    const { reached, alive } = breaksAt(c, active, j);
+    const alive: Node[] = [];
+    const reached = breaksAt(c, active, j, alive);
     const mustBreak = j === n - 1 || p.separators[j]?.kind === 'forced';
-    active = mustBreak ? reached : alive.concat(reached);
+    if (mustBreak) active = reached;
+    else {
+      for (const node of reached) alive.push(node);
+      active = alive;
+    }
   }
   let best = active[0]!;
   for (const node of active) if (node.total < best.total) best = node;
@@ -217,10 +235,10 @@ export function optimalBreaks(p: Pieces, width: number, firstWidth: number, cost
 export function paragraphCost(p: Pieces, ends: number[], width: number, firstWidth: number, costs: FitCosts = DEFAULT_COSTS, expansion = 0): number {
   const c: Context = { p, t: totalsOf(p), width, firstWidth, costs, expansion };
   let node: Node = { end: -1, lines: 0, run: 0, fitness: 1, total: 0 };
+  const line: LineCost = { total: 0, run: 0, fitness: 0 };
   for (const j of ends) {
-    const next = lineFrom(c, node, j);
-    if (next === undefined || next === 'forbidden') return Infinity;
-    node = next;
+    if (lineCost(c, node, j, line) !== 'ok') return Infinity;
+    node = { end: j, lines: node.lines + 1, run: line.run, fitness: line.fitness, total: line.total, prev: node };
   }
   return node.total;
 }

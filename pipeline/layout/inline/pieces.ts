@@ -6,7 +6,8 @@
  * break. Widths are in points.
  */
 import type { Word } from './words.js';
-import { breakPoints, chopWord, spaceWidth, splitWord, textOf } from './word-breaks.js';
+import { breakPoints, chopWord, spaceWidth, textOf } from './word-breaks.js';
+import { prefixWidths } from './prefix-widths.js';
 import { widthOf } from '../../text/measure.js';
 
 export interface Piece {
@@ -80,16 +81,15 @@ function addChopped(out: Pieces, word: Word, index: number, width: number): void
 function addWord(out: Pieces, word: Word, index: number, width: number, lang: string | undefined): void {
   if (word.width > width) return addChopped(out, word, index, width);
   const points = pointsOf(word, lang);
-  let rest = word;
+  const prefix = points.length ? prefixWidths(word) : undefined;
   let start = 0;
   for (const point of points) {
-    const [head, tail] = splitWord(rest, point.offset - start, false);
-    out.pieces.push({ word: index, start, end: point.offset, width: head.width });
+    out.pieces.push({ word: index, start, end: point.offset, width: prefix![point.offset]! - prefix![start]! });
     out.separators.push({ kind: 'inside', break: point.kind, width: point.kind === 'hyphen' ? hyphenWidth(word, point.offset) : 0 });
-    rest = tail;
     start = point.offset;
   }
-  out.pieces.push({ word: index, start, end: textOf(word).length, width: points.length ? rest.width : word.width });
+  // The last piece takes the rest of the word's width, so the pieces add up to the word.
+  out.pieces.push({ word: index, start, end: textOf(word).length, width: word.width - (prefix?.[start] ?? 0) });
 }
 
 export function piecesOf(words: Word[], width: number, lang: string | undefined, rule: SpaceRule): Pieces {
