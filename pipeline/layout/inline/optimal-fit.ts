@@ -29,16 +29,16 @@ export interface FitCosts {
 
 /**
  * Chosen by measuring the report's PDFs with `make typography` (3 letters each side of a hyphen):
- * hyphen 2, loose growth 5 and final break 2 give 2.4 hyphenated lines per 100 in English, 21.8 in
- * Russian and 15.8 in Kazakh, with 0.7%, 2.7% and 2.6% of lines looser than 1.5 times their
- * spaces. Without the faster growth (1), hyphen 0.9 gave 4.0, 22.3 and 16.7 with 0.3%, 2.7% and
- * 3.0%; hyphen 1.2 there, 21.9 in Russian but 3.9% loose in Kazakh; hyphen 3 with growth 5, 21.3
- * and 2.9% in Russian but 3.3% in Kazakh; growth 10 or 20 left Russian at 22.2 or more. A final
+ * hyphen 2.5, loose growth 5 and final break 2 give 2.1 hyphenated lines per 100 in English, 21.7
+ * in Russian and 14.8 in Kazakh, with 0.9%, 2.6% and 2.5% of lines looser than 1.5 times their
+ * spaces (2.3 and 2.6 gave Russian 21.7 and 21.6, 2.6% and 2.7%). Without the faster growth (1),
+ * hyphen 0.9 gave 4.0, 22.3 and 16.7 with 0.3%, 2.7% and 3.0%; hyphen 1.2 there, 21.9 in Russian
+ * but 3.9% loose in Kazakh; growth 7 or more left Russian at 22.1 or more. A final
  * break of 100 (never a hyphen before the last line) left 5.5% of Russian lines loose; no fitness
  * demerit, 4.0% in Kazakh.
  */
 export const DEFAULT_COSTS: FitCosts = {
-  penalty: { hyphen: 2, 'hard-hyphen': 0.3, dash: 0.2, chop: 20 },
+  penalty: { hyphen: 2.5, 'hard-hyphen': 0.3, dash: 0.2, chop: 20 },
   consecutive: 3,
   maxConsecutive: 2,
   fitnessJump: 0.5,
