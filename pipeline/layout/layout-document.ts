@@ -28,14 +28,33 @@ function outlineOf(headings: Flow['headings'], pages: Page[]): OutlineItem[] {
 
 /**
  * Each edition is laid out once: the DOCX (its contents' page numbers) and the PDF of a language,
- * rendered in one thread, share the layout. The painter and the DOCX only read it.
+ * rendered in one thread, share the layout. The painter and the DOCX only read it. Once the PDF is
+ * painted the layout is let go (`releaseLayout`: three layouts of a long report held to the end of
+ * the build took a gigabyte), and only the page of each destination stays for the DOCX.
  */
 const laidOut = new WeakMap<Edition, Layout>();
+const destinationPages = new WeakMap<Edition, ReadonlyMap<string, number>>();
 
 export function layoutEdition(edition: Edition, _templatesDir?: string): Layout {
   let layout = laidOut.get(edition);
   if (!layout) laidOut.set(edition, (layout = layOut(edition)));
   return layout;
+}
+
+/** The index of the page each destination (heading, note, anchor) is first on, in the edition's layout. */
+export function destinationPageIndexes(edition: Edition): ReadonlyMap<string, number> {
+  let found = destinationPages.get(edition);
+  if (!found) {
+    found = new Map([...destPages(layoutEdition(edition).pages)].map(([name, page]) => [name, page.index]));
+    destinationPages.set(edition, found);
+  }
+  return found;
+}
+
+/** Lets the edition's layout go (its PDF is painted), keeping the destinations' pages. */
+export function releaseLayout(edition: Edition): void {
+  if (laidOut.has(edition)) destinationPageIndexes(edition);
+  laidOut.delete(edition);
 }
 
 function layOut(edition: Edition): Layout {

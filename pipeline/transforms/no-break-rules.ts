@@ -26,12 +26,15 @@ const DAY = '(?<![\\p{L}\\p{N}.,:/])\\d{1,2}';
 const NUMERAL = `(?:\\d|[IVXLC]+${END})`;
 
 /**
- * The space between what `before` and `after` match becomes a no-break space. The pattern starts
- * with the space and looks behind it for `before`: the engine then tries only at spaces, not at
- * every character of the text (four times faster on the report).
+ * The space between what `before` and `after` match becomes a no-break space. The pattern takes a
+ * whole run of spaces (from a character that is no space to the next) and only then looks behind it
+ * for `before`: at other characters it fails at once on one character (faster than trying `before`
+ * everywhere: Russian 48 → 18 ms on the report), and a run of 10,000 spaces is read a bounded
+ * number of times, not once per space.
  */
 function tie(name: string, before: string, after: string, flags = 'gu'): NoBreakRule {
-  return { name, pattern: new RegExp(`${SPACE}(?<=(?:${before})${SPACE})(?=${after})`, flags), replacement: '\u00a0' };
+  const run = `(?<![ \\t\\r\\n])${SPACE}(?![ \\t\\r\\n])`;
+  return { name, pattern: new RegExp(`${run}(?<=(?:${before})${SPACE})(?=${after})`, flags), replacement: '\u00a0' };
 }
 
 /** No line break after the hyphen or dash `mark` between `before` and `after`. */

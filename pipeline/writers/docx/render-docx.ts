@@ -12,8 +12,7 @@
  */
 import { Document } from 'docx';
 import type { Edition } from '../../model/types.js';
-import { layoutEdition } from '../../layout/layout-document.js';
-import { destPages } from '../../layout/pages/contents.js';
+import { destinationPageIndexes } from '../../layout/layout-document.js';
 import { block } from './blocks.js';
 import { contentsEntries, DocxContext } from './context.js';
 import { contents, footer, header, titleFooter, titleHeader, titlePage } from './furniture.js';
@@ -34,11 +33,11 @@ export interface DocxOptions {
  * differently and compute their own numbers; these are the stored results until they do.
  */
 function contentsPages(edition: Edition): Map<string, number> {
-  const where = destPages(layoutEdition(edition).pages);
+  const where = destinationPageIndexes(edition);
   const pages = new Map<string, number>();
   for (const entry of contentsEntries(edition)) {
     const page = where.get(entry.id);
-    if (page) pages.set(entry.id, page.index);
+    if (page !== undefined) pages.set(entry.id, page);
   }
   return pages;
 }

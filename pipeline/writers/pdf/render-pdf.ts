@@ -5,7 +5,7 @@
  */
 import type { Edition } from '../../model/types.js';
 import type { Layout } from '../../layout/types.js';
-import { layoutEdition } from '../../layout/layout-document.js';
+import { layoutEdition, releaseLayout } from '../../layout/layout-document.js';
 import { glyphsOf } from '../../layout/frame.js';
 import { describeCharacter } from '../../text/glyphs.js';
 import { familiesOf, type Face } from '../../text/fonts.js';
@@ -38,10 +38,14 @@ function missingGlyphs(layout: Layout): Map<Face, Set<string>> {
 
 export async function renderPdf(edition: Edition, templatesDir: string): Promise<Uint8Array> {
   const layout = layoutEdition(edition, templatesDir);
-  const missing = missingGlyphs(layout);
-  if (missing.size) {
-    const which = [...missing].map(([face, chars]) => `${[...chars].map(describeCharacter).join(', ')}, which no font of the text (${familiesOf(face)}) can draw`);
-    throw new FolioError(`the ${edition.lang} PDF would print empty boxes for ${which.join('; ')}: \`folio check\` shows where they are`);
+  try {
+    const missing = missingGlyphs(layout);
+    if (missing.size) {
+      const which = [...missing].map(([face, chars]) => `${[...chars].map(describeCharacter).join(', ')}, which no font of the text (${familiesOf(face)}) can draw`);
+      throw new FolioError(`the ${edition.lang} PDF would print empty boxes for ${which.join('; ')}: \`folio check\` shows where they are`);
+    }
+    return await paint(layout, edition);
+  } finally {
+    releaseLayout(edition);
   }
-  return paint(layout, edition);
 }
