@@ -342,6 +342,15 @@ describe('DOCX code', () => {
     expect(first(s.get('Normal')!, 'w:suppressAutoHyphens')).toBeUndefined();
   });
 
+  it('sets text ragged right with widow control, and keeps a note paragraph whole (LibreOffice splits notes without widow control)', async () => {
+    const { docx } = await docxOf(CODE);
+    const s = styles(docx);
+    expect(at(first(s.get('Normal')!, 'w:jc'), 'w:val')).toBe('left');
+    expect(at(first(s.get('FootnoteText')!, 'w:jc'), 'w:val')).toBe('left');
+    expect(first(s.get('FootnoteText')!, 'w:keepLines')).toBeDefined();
+    expect(first(first(docx.xml('word/styles.xml'), 'w:pPrDefault')!, 'w:widowControl')).toBeDefined();
+  });
+
   it('embeds PT Mono, obfuscated, in a document with code, and not in one without', async () => {
     const { docx, bytes } = await docxOf(CODE);
     expect(embedded(docx)).toEqual({ 'PT Serif': ['w:embedRegular', 'w:embedBold', 'w:embedItalic', 'w:embedBoldItalic'], 'PT Mono': ['w:embedRegular'] });

@@ -193,7 +193,9 @@ export function styles(locale: string): IStylesOptions {
       document: { run: body, paragraph: { spacing: { after: 160, line: 264, lineRule: LineRuleType.AUTO } } },
       ...headings(),
       title: { run: { font: FAMILY, size: 36, bold: true, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 480, after: 240 } } },
-      footnoteText: { run: { font: FAMILY, size: 2 * NOTE_SIZE }, paragraph: { spacing: { after: 40, line: 228, lineRule: LineRuleType.AUTO }, alignment: AlignmentType.LEFT } },
+      // A note's paragraph is kept whole (a longer one than a page still splits): LibreOffice 7.4
+      // applies no widow control to notes and left single lines of split notes on either page.
+      footnoteText: { run: { font: FAMILY, size: 2 * NOTE_SIZE }, paragraph: { spacing: { after: 40, line: 228, lineRule: LineRuleType.AUTO }, alignment: AlignmentType.LEFT, keepLines: true } },
       footnoteReference: { run: { superScript: true } },
       hyperlink: { run: { color: '1F3F77', underline: {} } },
     },
