@@ -11,7 +11,7 @@ import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateSource } from './generate-source.js';
 import { peerMarkdown } from './peer-markdown.js';
-import { copyFonts, loadTypst, typstSource } from './typography/peers.js';
+import { copyFonts, loadTypst, typstSource, TYPST_MISSING } from './typography/peers.js';
 
 const root = resolve(process.argv[2] ?? '.');
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
@@ -56,7 +56,7 @@ if (pandoc) {
   cases.push({ name: 'pandoc: en docx', command: ['pandoc', pandocInput, '-o', out('p.docx')], who: 'pandoc' });
   if (xelatex) cases.push({ name: 'pandoc: en pdf (xelatex)', command: ['pandoc', pandocInput, '--pdf-engine=xelatex', '-o', out('p.pdf')], who: 'pandoc' });
 }
-const typst = loadTypst(root) ? typstSource(root, 'en') : { missing: 'needs @myriaddreamin/typst-ts-node-compiler (npm install)' };
+const typst = loadTypst(root) ? typstSource(root, 'en') : { missing: TYPST_MISSING };
 if ('source' in typst) {
   writeFileSync(out('report-en.typ'), typst.source);
   const compile = join(root, 'dist', 'pipeline', 'bench', 'typst-compile.js');

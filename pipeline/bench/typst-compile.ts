@@ -6,7 +6,7 @@
  *   node dist/pipeline/bench/typst-compile.js ROOT MAIN.typ FONTS OUT.pdf
  */
 import { readFileSync } from 'node:fs';
-import { compileTypst, loadTypst } from './typography/peers.js';
+import { compileTypst, loadTypst, TYPST_MISSING } from './typography/peers.js';
 
 const [root, main, fonts, out] = process.argv.slice(2);
 if (!root || !main || !fonts || !out) {
@@ -15,7 +15,7 @@ if (!root || !main || !fonts || !out) {
 }
 const typst = loadTypst(root);
 if (!typst) {
-  process.stderr.write('typst-compile: @myriaddreamin/typst-ts-node-compiler is not installed (npm install)\n');
+  process.stderr.write(`typst-compile: ${TYPST_MISSING}\n`);
   process.exit(2);
 }
 compileTypst(typst, readFileSync(main, 'utf8'), fonts, out);

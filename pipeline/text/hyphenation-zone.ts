@@ -7,9 +7,10 @@
  * wider than the zone get them: a narrower word, left whole, leaves less than the zone empty.
  *
  * Measured on the report in LibreOffice 7.4 (`make typography`, the DOCX set ragged right): zones
- * of 1, 2 and 3 cm gave English 20.7, 2.2 and 0.3 hyphenated lines per 100, Russian -, 14.6 and
- * 7.0; 2 cm (this zone, at 11 pt) keeps the rag within a ninth of the measure.
+ * of 1, 2 and 3 cm gave English 20.7, 2.2 and 0.3 hyphenated lines per 100 (Russian, at 2 and 3
+ * cm: 14.6 and 7.0); 2 cm (this zone, at 11 pt) keeps the rag within an eighth of the measure.
  */
+import { withSoftHyphens } from './hyphenate.js';
 import { widthOf } from './measure.js';
 
 /** The zone, in ems of the body text. */
@@ -23,4 +24,9 @@ export function zoneTwips(bodySize: number): number {
 /** Whether `token`, set at `size` points, is wider than the zone of body text of `bodySize` points. */
 export function widerThanZone(token: string, size: number, bodySize: number): boolean {
   return widthOf(token, 'regular', size) > ZONE_EM * bodySize;
+}
+
+/** `text` set at `size` points with soft hyphens at the hyphenation points of its tokens wider than the zone of `bodySize` text. */
+export function softHyphensInZone(text: string, lang: string, size: number, bodySize: number): string {
+  return withSoftHyphens(text, lang, (token) => widerThanZone(token, size, bodySize));
 }

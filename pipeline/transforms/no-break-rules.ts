@@ -16,7 +16,8 @@ export interface NoBreakRule {
   replacement: string;
 }
 
-const SPACE = '[ \\t\\r\\n]+';
+const SPACE_CHARACTER = '[ \\t\\r\\n]';
+const SPACE = `${SPACE_CHARACTER}+`;
 /** Not inside a word or a number: what `\b` would say, for every script. */
 const START = '(?<![\\p{L}\\p{N}])';
 const END = '(?![\\p{L}\\p{N}])';
@@ -33,7 +34,7 @@ const NUMERAL = `(?:\\d|[IVXLC]+${END})`;
  * number of times, not once per space.
  */
 function tie(name: string, before: string, after: string, flags = 'gu'): NoBreakRule {
-  const run = `(?<![ \\t\\r\\n])${SPACE}(?![ \\t\\r\\n])`;
+  const run = `(?<!${SPACE_CHARACTER})${SPACE}(?!${SPACE_CHARACTER})`;
   return { name, pattern: new RegExp(`${run}(?<=(?:${before})${SPACE})(?=${after})`, flags), replacement: '\u00a0' };
 }
 

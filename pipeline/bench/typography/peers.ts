@@ -73,6 +73,9 @@ export function typstSource(root: string, lang: string): { source: string } | { 
   return { source: preamble(lang) + typstMarkup(json.stdout) };
 }
 
+/** What is said when Typst's compiler is not installed. */
+export const TYPST_MISSING = 'needs @myriaddreamin/typst-ts-node-compiler (npm install)';
+
 /** Typst's compiler (its npm build), loaded from the project at `root`; undefined when it is not installed. */
 export function loadTypst(root: string): TypstCompiler | undefined {
   try {
@@ -91,7 +94,7 @@ export function compileTypst(typst: TypstCompiler, source: string, fonts: string
 /** Typst's PDF of a language's report. */
 export function typstPdf(root: string, lang: string, work: string, fonts: string): Made {
   const typst = loadTypst(root);
-  if (!typst) return { missing: 'needs @myriaddreamin/typst-ts-node-compiler (npm install)' };
+  if (!typst) return { missing: TYPST_MISSING };
   const made = typstSource(root, lang);
   if ('missing' in made) return made;
   const file = join(work, `${lang}-typst.pdf`);

@@ -6,16 +6,15 @@
  * own runs) or URLs (the hyphenation rules skip them).
  */
 import { SoftHyphen, TextRun } from 'docx';
-import { needsSoftHyphens, withSoftHyphens } from '../../text/hyphenate.js';
-import { widerThanZone } from '../../text/hyphenation-zone.js';
+import { needsSoftHyphens } from '../../text/hyphenate.js';
+import { softHyphensInZone } from '../../text/hyphenation-zone.js';
 import { BODY_SIZE } from './styles.js';
 import type { DocxContext } from './context.js';
 import type { Marks } from './inlines.js';
 
 export function textRun(text: string, marks: Marks, context: DocxContext): TextRun {
   if (context.frame.hyphenate === false || !needsSoftHyphens(context.edition.lang)) return new TextRun({ text, ...marks });
-  const size = context.frame.styles.textSize;
-  const pieces = withSoftHyphens(text, context.edition.lang, (token) => widerThanZone(token, size, BODY_SIZE)).split('\u00ad');
+  const pieces = softHyphensInZone(text, context.edition.lang, context.frame.styles.textSize, BODY_SIZE).split('\u00ad');
   if (pieces.length === 1) return new TextRun({ text, ...marks });
   const children = pieces.flatMap((piece, i) => (i === 0 ? [piece] : [new SoftHyphen(), piece])).filter((c) => c !== '');
   return new TextRun({ children, ...marks });

@@ -85,12 +85,12 @@ export const NOTE_SIZE = 9;
 
 export const BODY: StyleSet = {
   paragraph: undefined, tightList: STYLE.compact, looseList: STYLE.listParagraph, code: STYLE.sourceCode, quote: STYLE.blockText,
-  tableText: STYLE.tableText, tableHeading: STYLE.tableHeading, tableSize: 11, textSize: BODY_SIZE,
+  tableText: STYLE.tableText, tableHeading: STYLE.tableHeading, tableSize: BODY_SIZE, textSize: BODY_SIZE,
 };
 
 export const NOTE: StyleSet = {
   paragraph: STYLE.footnoteText, tightList: STYLE.footnoteText, looseList: STYLE.footnoteText, code: STYLE.footnoteSourceCode,
-  quote: STYLE.footnoteBlockText, tableText: STYLE.footnoteTableText, tableHeading: STYLE.footnoteTableHeading, tableSize: 9, textSize: NOTE_SIZE,
+  quote: STYLE.footnoteBlockText, tableText: STYLE.footnoteTableText, tableHeading: STYLE.footnoteTableHeading, tableSize: NOTE_SIZE, textSize: NOTE_SIZE,
 };
 
 /** Left indent the style of a paragraph gives itself (quotes are indented by their style). */

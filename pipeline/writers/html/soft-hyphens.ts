@@ -8,16 +8,14 @@
  * the hyphenation rules themselves (text/hyphenate.ts).
  */
 import type { Element, Root, RootContent } from 'hast';
-import { needsSoftHyphens, withSoftHyphens } from '../../text/hyphenate.js';
-import { widerThanZone } from '../../text/hyphenation-zone.js';
-
-const wide = (token: string) => widerThanZone(token, 1, 1);
+import { needsSoftHyphens } from '../../text/hyphenate.js';
+import { softHyphensInZone } from '../../text/hyphenation-zone.js';
 
 const UNHYPHENATED = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'svg', 'script', 'style']);
 
 function walk(node: Root | Element, lang: string): void {
   for (const child of node.children as RootContent[]) {
-    if (child.type === 'text') child.value = withSoftHyphens(child.value, lang, wide);
+    if (child.type === 'text') child.value = softHyphensInZone(child.value, lang, 1, 1);
     else if (child.type === 'element' && !UNHYPHENATED.has(child.tagName)) walk(child, lang);
   }
 }
