@@ -119,12 +119,13 @@ describe('hyphenation rules of every language', () => {
     expect(hyphenationPoints('involvement', 'en')).not.toContain(2); // not in-volvement
   });
 
-  it('hyphenate no word under seven letters, none in capitals, none in an unknown language', () => {
+  it('hyphenate no word under seven letters, none in capitals, none in a language without patterns', () => {
     expect(hyphenationPoints('public', 'en')).toEqual([]);
     expect(hyphenationPoints('сайлау', 'kk')).toEqual([]);
     expect(hyphenationPoints('REFERENDUM', 'en')).toEqual([]);
     expect(hyphenationPoints('ПАРЛАМЕНТТІҢ', 'kk')).toEqual([]);
-    expect(hyphenationPoints('referendum', 'fr')).toEqual([]);
+    expect(hyphenationPoints('referendum', 'tlh')).toEqual([]);
+    expect(hyphenationPoints('ประชามติครั้ง', 'th')).toEqual([]);
     expect(hyphenationPoints('referendum', 'en-GB').length).toBeGreaterThan(0);
   });
 

@@ -1,6 +1,7 @@
 /**
- * Where a word may break, by the edition's language: at its hyphenation points (the `hyphen`
- * package's patterns for en-GB and ru, folio's own syllables for kk: kazakh-syllables.ts) and after
+ * Where a word may break, by the edition's language: at its hyphenation points (TeX's patterns for
+ * some seventy languages from the `hyphen` package, read by liang.ts; folio's own syllables for
+ * Kazakh, kazakh-syllables.ts) and after
  * its hard hyphens, dashes and slashes. The rules every language shares live here, once, for the
  * PDF's line breaker and for the soft hyphens the DOCX and HTML editions get where Word, LibreOffice
  * and browsers have no dictionary:
@@ -16,6 +17,7 @@
  */
 import { createRequire } from 'node:module';
 import { kazakhSyllableBreaks } from './kazakh-syllables.js';
+import { liangPoints, type PatternSet } from './liang.js';
 
 const require = createRequire(import.meta.url);
 type Hyphenator = (text: string, options: { hyphenChar: string; minWordLength?: number }) => string;
@@ -32,34 +34,69 @@ interface LanguageRules {
   readersHyphenate: boolean;
 }
 
-/** The points a pattern set marks in `word`. */
-function patterns(module: string): (word: string) => number[] {
-  let fn: Hyphenator | undefined;
+/** The points a pattern set of the `hyphen` package (`hyphen/patterns/<name>.js`) marks in `word`, read by liang.ts. */
+function patterns(name: string): (word: string) => number[] {
+  let set: PatternSet | undefined;
+  let slow: Hyphenator | undefined;
   return (word) => {
-    fn ??= (require(module) as { hyphenateSync: Hyphenator }).hyphenateSync;
-    const points: number[] = [];
-    let offset = 0;
-    for (const ch of fn(word, { hyphenChar: '\u00ad', minWordLength: 1 })) {
-      if (ch === '\u00ad') points.push(offset);
-      else offset += ch.length;
-    }
-    return points;
+    set ??= require(`hyphen/patterns/${name}.js`) as PatternSet;
+    const points = liangPoints(set, word);
+    if (points) return points;
+    slow ??= (require(`hyphen/${name}/index.js`) as { hyphenateSync: Hyphenator }).hyphenateSync;
+    return pointsOfSoftHyphens(slow(word, { hyphenChar: '\u00ad', minWordLength: 1 }));
   };
 }
 
+/** The offsets of the soft hyphens in `hyphenated`, counted in the text without them. */
+function pointsOfSoftHyphens(hyphenated: string): number[] {
+  const points: number[] = [];
+  let offset = 0;
+  for (const ch of hyphenated) {
+    if (ch === '\u00ad') points.push(offset);
+    else offset += ch.length;
+  }
+  return points;
+}
+
 /**
- * Per language (its primary subtag). English: three letters each side, though TeX's British default
- * is 2/3: two-letter pieces (`in-volvement`) are what a careful compositor avoids and what issue 13
- * measures as faults. Russian: 3/3 for the same reason (Russian TeX allows 2/2). Kazakh: the
- * orthography forbids only a single letter on either side (`кі-тап` is allowed), but Kazakh book
- * setting follows the Russian house rules of Cyrillic typography, and 3/3 keeps the three languages
- * of one report set alike. No language hyphenates a word under seven letters (`pub-lic` stays whole).
+ * The `hyphen` package's pattern sets (TeX's hyph-utf8) by the language subtags that name them.
+ * Left out: Thai, Chinese pinyin and Ethiopic, whose lines break between words or syllables without
+ * a hyphen. A tag's region picks a variant where there is one (`en-US`, `de-CH`); English without a
+ * region is British, as the report's official edition is.
  */
-const LANGUAGES: Record<string, LanguageRules> = {
-  en: { left: 3, right: 3, minWord: 7, points: patterns('hyphen/en-gb'), readersHyphenate: true },
-  ru: { left: 3, right: 3, minWord: 7, points: patterns('hyphen/ru'), readersHyphenate: true },
-  kk: { left: 3, right: 3, minWord: 7, points: kazakhSyllableBreaks, readersHyphenate: false },
+const PATTERN_SETS: Record<string, string> = {
+  ...Object.fromEntries(
+    ('af as be bg bn ca cop cs cu cy da es et eu fi fr fur ga gl grc gu hi hr hsb hu hy ia id is it ka ' +
+      'kmr kn la lt lv mk ml mr nb nl nn no oc or pa pi pl pms pt rm ro ru sa sk sl sq sv ta te tk tr uk')
+      .split(' ')
+      .map((tag) => [tag, tag]),
+  ),
+  en: 'en-gb', 'en-gb': 'en-gb', 'en-us': 'en-us', de: 'de-1996', 'de-ch': 'de-ch-1901', el: 'el-monoton',
+  'el-polyton': 'el-polyton', sr: 'sr-cyrl', 'sr-cyrl': 'sr-cyrl', 'sr-latn': 'sh-latn', sh: 'sh-latn',
+  'sh-cyrl': 'sh-cyrl', mn: 'mn-cyrl', 'mn-cyrl': 'mn-cyrl',
 };
+
+/**
+ * Folio's minima, in every language: three letters before a hyphen and three after, and no word under
+ * seven letters hyphenated. TeX's defaults are smaller (British English 2/3, Russian 2/2, most
+ * languages 2/2 or 2/3), but two-letter pieces (`in-volvement`) are what a careful compositor avoids
+ * and what issue 13 measures as faults, and six-letter words split (`pub-lic`) read badly. Kazakh:
+ * the orthography forbids only a single letter on either side (`кі-тап` is allowed), but Kazakh book
+ * setting follows the Russian house rules of Cyrillic typography, and 3/3 keeps a report's languages
+ * set alike.
+ */
+const MINIMA = { left: 3, right: 3, minWord: 7 };
+
+const rulesByTag = new Map<string, LanguageRules | undefined>();
+
+/** The rules of a BCP 47 tag: its language with script and region, with script or region, then alone. */
+function findRules(tag: string): LanguageRules | undefined {
+  const [language, ...rest] = tag.toLowerCase().split(/[-_]/);
+  if (language === 'kk') return { ...MINIMA, points: kazakhSyllableBreaks, readersHyphenate: false };
+  const candidates = [[language, ...rest].join('-'), ...rest.map((sub) => `${language}-${sub}`), language!];
+  const name = candidates.map((c) => PATTERN_SETS[c]).find((n) => n !== undefined);
+  return name ? { ...MINIMA, points: patterns(name), readersHyphenate: true } : undefined;
+}
 
 /** Longer runs of letters are no words: the layout cuts them, hyphenation leaves them alone. */
 const MAX_WORD = 64;
@@ -68,11 +105,16 @@ const MAX_TOKEN = 200;
 /** Fewest letters on each side of a break at a hard hyphen, dash or slash. */
 const HARD_MIN = 2;
 const HARD_BREAKS = '-–—/';
+const HARD_BREAK_IN = /[-–—/]/u;
+/** The break points of a token shorter than any hyphenated word and without a hard break. */
+const NONE: readonly BreakPoint[] = Object.freeze([]);
 const NO_BREAK_SPACES = /[\u00a0\u202f]/u;
 const URL_LIKE = /:\/\/|^www\.|@|\p{L}\.\p{L}{2,}/u;
+const LETTERS = /^\p{L}+$/u;
 
 function rulesOf(lang: string): LanguageRules | undefined {
-  return LANGUAGES[lang.toLowerCase().split(/[-_]/)[0]!];
+  if (!rulesByTag.has(lang)) rulesByTag.set(lang, findRules(lang));
+  return rulesByTag.get(lang);
 }
 
 /** Whether the language has hyphenation points of its own in folio. */
@@ -94,7 +136,7 @@ const cache = new Map<string, number[]>();
 
 /** Whether every cased letter of `word` is a capital (an acronym, or a word set in capitals). */
 function inCapitals(word: string): boolean {
-  return word.length > 1 && word === word.toLocaleUpperCase() && word !== word.toLocaleLowerCase();
+  return word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase();
 }
 
 /** Offsets inside `word` (letters only) where it may break with a hyphen, by the language's rules. */
@@ -104,7 +146,7 @@ export function hyphenationPoints(word: string, lang: string): number[] {
   if (hit) return hit;
   const rules = rulesOf(lang);
   let points: number[] = [];
-  if (rules && word.length >= rules.minWord && word.length <= MAX_WORD && /^\p{L}+$/u.test(word) && !inCapitals(word)) {
+  if (rules && word.length >= rules.minWord && word.length <= MAX_WORD && LETTERS.test(word) && !inCapitals(word)) {
     points = rules.points(word).filter((p) => p >= rules.left && word.length - p >= rules.right);
   }
   cache.set(key, points);
@@ -135,13 +177,14 @@ function hardBreakAt(word: string, i: number): boolean {
 
 /** The break points of one word of a token (no no-break space inside), offsets from its start. */
 function wordBreaks(word: string, lang: string | undefined): BreakPoint[] {
-  if (URL_LIKE.test(word)) return [];
+  if (mayBeUrl(word) && URL_LIKE.test(word)) return [];
   const hard: BreakPoint[] = [];
   for (let i = 1; i < word.length - 1; i++) {
     if (HARD_BREAKS.includes(word[i]!) && hardBreakAt(word, i)) hard.push({ offset: i + 1, hyphen: false });
   }
-  const compound = [...word.slice(1, -1)].some((ch) => HARD_BREAKS.includes(ch));
+  const compound = HARD_BREAK_IN.test(word.slice(1, -1));
   if (compound || lang === undefined || /\d/u.test(word)) return hard;
+  if (LETTERS.test(word)) return hyphenationPoints(word, lang).map((offset) => ({ offset, hyphen: true }));
   const soft: BreakPoint[] = [];
   for (const m of word.matchAll(/\p{L}+/gu)) {
     for (const p of hyphenationPoints(m[0], lang)) soft.push({ offset: m.index + p, hyphen: true });
@@ -149,11 +192,17 @@ function wordBreaks(word: string, lang: string | undefined): BreakPoint[] {
   return soft;
 }
 
+/** Whether `word` has a character URL_LIKE looks for (a colon, an at sign or a full stop): most words have none. */
+function mayBeUrl(word: string): boolean {
+  return word.includes('.') || word.includes(':') || word.includes('@');
+}
+
 /**
  * Where a token (text between spaces) may break, in increasing order: hard breaks always, and the
  * language's hyphenation points when `lang` is given (none in table cells set without hyphenation).
  */
 export function tokenBreaks(token: string, lang: string | undefined): readonly BreakPoint[] {
+  if (token.length < MINIMA.minWord && !HARD_BREAK_IN.test(token)) return NONE;
   const key = `${lang ?? ''}\u0000${token}`;
   let points = tokenCache.get(key);
   if (!points) tokenCache.set(key, (points = findTokenBreaks(token, lang)));

@@ -11,7 +11,7 @@
 import type { Table } from 'mdast';
 import type { Word } from '../inline/words.js';
 import type { FlowState } from './state.js';
-import { breakPoints, splitWord } from '../inline/word-breaks.js';
+import { breakPointsInOrder, splitWord, textOf } from '../inline/word-breaks.js';
 import { columnExtents, type ColumnExtent } from './table-widths.js';
 import { cellWords } from './table-cells.js';
 import { columnParts, tablePlace, tooWideMessage } from '../../model/table-parts.js';
@@ -35,7 +35,7 @@ const STEP = 0.5;
 
 /** The widths of a word's parts between its hard break points (after hyphens, dashes, slashes). */
 export function hardPieces(word: Word): number[] {
-  const points = breakPoints(word, undefined).map((p) => p.offset).sort((a, b) => a - b);
+  const points = breakPointsInOrder(word, textOf(word), undefined).map((p) => p.offset);
   const widths: number[] = [];
   let rest = word;
   let done = 0;

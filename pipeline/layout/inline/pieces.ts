@@ -6,7 +6,8 @@
  * break. Widths are in points.
  */
 import type { Word } from './words.js';
-import { breakPoints, chopWord, spaceWidth, textOf } from './word-breaks.js';
+import { breakPointsInOrder, chopWord, spaceWidth, textOf } from './word-breaks.js';
+import type { BreakPoint } from '../../text/hyphenate.js';
 import { prefixWidths } from './prefix-widths.js';
 import { widthOf } from '../../text/measure.js';
 
@@ -41,14 +42,9 @@ export interface SpaceRule {
   shrink: number;
 }
 
-function kindOf(text: string, point: { offset: number; hyphen: boolean }): BreakKind {
+function kindOf(text: string, point: BreakPoint): BreakKind {
   if (point.hyphen) return 'hyphen';
   return text[point.offset - 1] === '-' ? 'hard-hyphen' : 'dash';
-}
-
-function pointsOf(word: Word, lang: string | undefined): { offset: number; kind: BreakKind }[] {
-  const text = textOf(word);
-  return breakPoints(word, lang).map((p) => ({ offset: p.offset, kind: kindOf(text, p) })).sort((a, b) => a.offset - b.offset);
 }
 
 /** The width of the hyphen added after the piece that ends at `offset`, in that piece's style. */
@@ -80,16 +76,18 @@ function addChopped(out: Pieces, word: Word, index: number, width: number): void
 /** Cuts one word at its break points, appending its pieces and the breaks between them. */
 function addWord(out: Pieces, word: Word, index: number, width: number, lang: string | undefined): void {
   if (word.width > width) return addChopped(out, word, index, width);
-  const points = pointsOf(word, lang);
+  const text = textOf(word);
+  const points = breakPointsInOrder(word, text, lang);
   const prefix = points.length ? prefixWidths(word) : undefined;
   let start = 0;
   for (const point of points) {
     out.pieces.push({ word: index, start, end: point.offset, width: prefix![point.offset]! - prefix![start]! });
-    out.separators.push({ kind: 'inside', break: point.kind, width: point.kind === 'hyphen' ? hyphenWidth(word, point.offset) : 0 });
+    const kind = kindOf(text, point);
+    out.separators.push({ kind: 'inside', break: kind, width: kind === 'hyphen' ? hyphenWidth(word, point.offset) : 0 });
     start = point.offset;
   }
   // The last piece takes the rest of the word's width, so the pieces add up to the word.
-  out.pieces.push({ word: index, start, end: textOf(word).length, width: word.width - (prefix?.[start] ?? 0) });
+  out.pieces.push({ word: index, start, end: text.length, width: word.width - (prefix?.[start] ?? 0) });
 }
 
 export function piecesOf(words: Word[], width: number, lang: string | undefined, rule: SpaceRule): Pieces {

@@ -5,7 +5,7 @@
 import type { Fragment, Word } from './words.js';
 import { measureWord } from './words.js';
 import { widthOf } from '../../text/measure.js';
-import { tokenBreaks } from '../../text/hyphenate.js';
+import { tokenBreaks, type BreakPoint } from '../../text/hyphenate.js';
 import { TYPE } from '../geometry.js';
 
 /**
@@ -20,7 +20,7 @@ export function spaceWidth(word: Word, next?: Word): number {
 }
 
 export function textOf(word: Word): string {
-  return word.fragments.map((f) => f.text).join('');
+  return word.fragments.length === 1 ? word.fragments[0]!.text : word.fragments.map((f) => f.text).join('');
 }
 
 /** Splits a word at a character offset; the head gets a hyphen when `hyphen` is true, and is marked when it ends with its own hard hyphen. */
@@ -49,20 +49,22 @@ export function splitWord(word: Word, offset: number, hyphen: boolean): [Word, W
 }
 
 /**
- * Break points inside a word, longest head first: after hard hyphens, dashes and slashes, and at the
+ * Break points inside a word, shortest head first: after hard hyphens, dashes and slashes, and at the
  * language's hyphenation points (none without a language), by text/hyphenate.ts's rules. Letters
  * after a note number are not hyphenated (a note number is digits, which would forbid the word's).
+ * `text` is the word's text (`textOf(word)`). Read only: a word without a note gets the cached list.
  */
-export function breakPoints(word: Word, lang: string | undefined): { offset: number; hyphen: boolean }[] {
-  const text = textOf(word);
+export function breakPointsInOrder(word: Word, text: string, lang: string | undefined): readonly BreakPoint[] {
   if (text.length > 80) return []; // no word is that long: a run of characters is cut, not hyphenated
   const noteStart = word.fragments.findIndex((f) => f.note !== undefined);
-  const noteOffset = noteStart < 0 ? text.length : word.fragments.slice(0, noteStart).reduce((n, f) => n + f.text.length, 0);
-  const points = [
-    ...tokenBreaks(text.slice(0, noteOffset), lang),
-    ...tokenBreaks(text, undefined).filter((p) => p.offset > noteOffset),
-  ];
-  return points.sort((a, b) => b.offset - a.offset);
+  if (noteStart < 0) return tokenBreaks(text, lang);
+  const noteOffset = word.fragments.slice(0, noteStart).reduce((n, f) => n + f.text.length, 0);
+  return [...tokenBreaks(text.slice(0, noteOffset), lang), ...tokenBreaks(text, undefined).filter((p) => p.offset > noteOffset)];
+}
+
+/** The break points of `breakPointsInOrder`, longest head first (what first fit tries). */
+export function breakPoints(word: Word, lang: string | undefined): BreakPoint[] {
+  return [...breakPointsInOrder(word, textOf(word), lang)].reverse();
 }
 
 /** Cuts a word into pieces that fit `first`, then `width`, measuring each character once. */
