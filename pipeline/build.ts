@@ -12,6 +12,7 @@ import { loadSource, shown, type SourceSet } from './load/load-source.js';
 import { locate } from './load/read-json.js';
 import { TemplateError } from './util/templates.js';
 import { buildEditions } from './transforms/build-editions.js';
+import { sourceEpochLater } from './load/source-date.js';
 import { checkTranslations } from './check/check-translations.js';
 import { checkGlyphs } from './check/check-glyphs.js';
 import { formats } from './writers/registry.js';
@@ -77,10 +78,11 @@ export interface LoadOptions {
 
 export async function load(sourceDir: string, templatesDir: string, languages?: string[], options: LoadOptions = {}) {
   const diagnostics = new Diagnostics();
+  const epoch = sourceEpochLater(sourceDir);
   const source = await loadSource(sourceDir, templatesDir, diagnostics, languages);
   let editions: Edition[] = [];
   try {
-    editions = buildEditions(source, diagnostics);
+    editions = buildEditions(source, diagnostics, await epoch);
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
     templateProblem(error, diagnostics);

@@ -34,11 +34,11 @@ function epochFromEnvironment(): number {
   return raw && /^\d+$/.test(raw) ? Number(raw) : 946684800;
 }
 
-export function buildEditions(source: SourceSet, diagnostics: Diagnostics): Edition[] {
+/** `epoch`: the editions' date when the caller has it (`sourceEpochLater`), else read here. */
+export function buildEditions(source: SourceSet, diagnostics: Diagnostics, epoch = sourceEpoch(source.sourceDir)): Edition[] {
   const meta = source.report.value;
   if (!meta) return [];
   const results = source.results ? computeResults(source.results, diagnostics) : undefined;
-  const epoch = sourceEpoch(source.sourceDir);
   const editions: Edition[] = [];
   for (const [lang, chapters] of source.chapters) {
     const labels = source.labels.get(lang)?.value;
