@@ -29,6 +29,11 @@ function gitAsync(sourceDir: string, args: string[]): Promise<string | undefined
   });
 }
 
+/** Whether `git status --porcelain` listed uncommitted edits (a status that failed lists none). */
+function hasEdits(status: string | undefined): boolean {
+  return status !== undefined && status.trim() !== '';
+}
+
 function commitTime(out: string | undefined): number | undefined {
   const trimmed = out?.trim() ?? '';
   return /^\d+$/.test(trimmed) ? Number(trimmed) : undefined;
@@ -67,7 +72,7 @@ export function sourceEpoch(sourceDir: string, environment: NodeJS.ProcessEnv = 
   const given = epochFromVariable(environment.SOURCE_DATE_EPOCH);
   if (given !== undefined) return given;
   const commit = commitTime(gitSync(sourceDir, LAST_COMMIT));
-  return epochOf(sourceDir, commit, commit !== undefined && gitSync(sourceDir, STATUS)?.trim() !== '');
+  return epochOf(sourceDir, commit, commit !== undefined && hasEdits(gitSync(sourceDir, STATUS)));
 }
 
 /**
@@ -79,8 +84,7 @@ export function sourceEpochLater(sourceDir: string, environment: NodeJS.ProcessE
   const given = epochFromVariable(environment.SOURCE_DATE_EPOCH);
   if (given !== undefined) return Promise.resolve(given);
   return Promise.all([gitAsync(sourceDir, LAST_COMMIT), gitAsync(sourceDir, STATUS)]).then(([log, status]) => {
-    const commit = commitTime(log);
-    return epochOf(sourceDir, commit, status !== undefined && status.trim() !== '');
+    return epochOf(sourceDir, commitTime(log), hasEdits(status));
   });
 }
 

@@ -104,8 +104,8 @@ const MAX_WORD = 64;
 const MAX_TOKEN = 200;
 /** Fewest letters on each side of a break at a hard hyphen, dash or slash. */
 const HARD_MIN = 2;
-const HARD_BREAKS = '-–—/';
-const HARD_BREAK_IN = /[-–—/]/u;
+/** The characters after which a word may break without an added hyphen: hyphen, en and em dash, slash. */
+const HARD_BREAK = /[-–—/]/u;
 /** The break points of a token shorter than any hyphenated word and without a hard break. */
 const NONE: readonly BreakPoint[] = Object.freeze([]);
 const NO_BREAK_SPACES = /[\u00a0\u202f]/u;
@@ -180,9 +180,9 @@ function wordBreaks(word: string, lang: string | undefined): BreakPoint[] {
   if (mayBeUrl(word) && URL_LIKE.test(word)) return [];
   const hard: BreakPoint[] = [];
   for (let i = 1; i < word.length - 1; i++) {
-    if (HARD_BREAKS.includes(word[i]!) && hardBreakAt(word, i)) hard.push({ offset: i + 1, hyphen: false });
+    if (HARD_BREAK.test(word[i]!) && hardBreakAt(word, i)) hard.push({ offset: i + 1, hyphen: false });
   }
-  const compound = HARD_BREAK_IN.test(word.slice(1, -1));
+  const compound = HARD_BREAK.test(word.slice(1, -1));
   if (compound || lang === undefined || /\d/u.test(word)) return hard;
   if (LETTERS.test(word)) return hyphenationPoints(word, lang).map((offset) => ({ offset, hyphen: true }));
   const soft: BreakPoint[] = [];
@@ -202,7 +202,7 @@ function mayBeUrl(word: string): boolean {
  * language's hyphenation points when `lang` is given (none in table cells set without hyphenation).
  */
 export function tokenBreaks(token: string, lang: string | undefined): readonly BreakPoint[] {
-  if (token.length < MINIMA.minWord && !HARD_BREAK_IN.test(token)) return NONE;
+  if (token.length < MINIMA.minWord && !HARD_BREAK.test(token)) return NONE;
   const key = `${lang ?? ''}\u0000${token}`;
   let points = tokenCache.get(key);
   if (!points) tokenCache.set(key, (points = findTokenBreaks(token, lang)));

@@ -35,9 +35,10 @@ function epochFromEnvironment(): number {
 }
 
 /** `epoch`: the editions' date when the caller has it (`sourceEpochLater`), else read here. */
-export function buildEditions(source: SourceSet, diagnostics: Diagnostics, epoch = sourceEpoch(source.sourceDir)): Edition[] {
+export function buildEditions(source: SourceSet, diagnostics: Diagnostics, given?: number): Edition[] {
   const meta = source.report.value;
   if (!meta) return [];
+  const epoch = given ?? sourceEpoch(source.sourceDir);
   const results = source.results ? computeResults(source.results, diagnostics) : undefined;
   const editions: Edition[] = [];
   for (const [lang, chapters] of source.chapters) {
