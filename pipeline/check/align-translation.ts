@@ -34,8 +34,8 @@ const words = (text: string) => new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+
 const numbers = (text: string) => new Set(text.match(/\d+/g) ?? []);
 
 function jaccard<T>(x: Set<T> | T[], y: Set<T> | T[]): number {
-  const a = new Set(x);
-  const b = new Set(y);
+  const a = x instanceof Set ? x : new Set(x);
+  const b = y instanceof Set ? y : new Set(y);
   if (a.size === 0 && b.size === 0) return 1;
   let both = 0;
   for (const v of a) if (b.has(v)) both++;
@@ -47,24 +47,45 @@ interface Context {
   /** The translation's length per character of the original, over the chapter. */
   ratio: number;
   healthy: Set<string>;
+  /** What similarity derives from one block, kept: the alignment compares each block with many. */
+  derived: Map<Block, Derived>;
+}
+
+/** A block's text as recorded in the translation state (undefined: not all of it is), its units' text now, its words and numbers. */
+interface Derived { recorded?: string; recordedWords?: Set<string>; now: string; words: Set<string>; numbers: Set<string> }
+
+function derivedOf(block: Block, ctx: Context): Derived {
+  let d = ctx.derived.get(block);
+  if (!d) {
+    const recorded = block.units.map((u) => ctx.state.lookup(u.key, u.text)?.text);
+    const complete = block.units.length > 0 && recorded.every((t) => t !== undefined);
+    const now = block.units.map((u) => u.text).join(' ');
+    d = { now, words: words(now), numbers: numbers(block.text), ...(complete ? { recorded: recorded.join(' ') } : {}) };
+    ctx.derived.set(block, d);
+  }
+  return d;
+}
+
+function wordsOfRecorded(d: Derived): Set<string> {
+  d.recordedWords ??= words(d.recorded ?? '');
+  return d.recordedWords;
 }
 
 /** How alike an original block and a translation block are, 0..1. */
 function similarity(a: Block, b: Block, ctx: Context): number {
-  const recorded = b.units.map((u) => ctx.state.lookup(u.key, u.text)?.text);
-  if (b.units.length > 0 && recorded.every((t) => t !== undefined)) {
-    const was = recorded.join(' ');
-    const now = a.units.map((u) => u.text).join(' ');
-    if (was === now) return 1;
-    return 0.4 + 0.6 * jaccard(words(was), words(now));
+  const da = derivedOf(a, ctx);
+  const db = derivedOf(b, ctx);
+  if (db.recorded !== undefined) {
+    if (db.recorded === da.now) return 1;
+    return 0.4 + 0.6 * jaccard(wordsOfRecorded(db), da.words);
   }
   const features: [number, number][] = [];
   const notesA = a.notes.filter((n) => ctx.healthy.has(n));
   const notesB = b.notes.filter((n) => ctx.healthy.has(n));
   if (notesA.length || notesB.length) features.push([jaccard(notesA, notesB), 3]);
   if (a.refs.length || b.refs.length) features.push([jaccard(a.refs, b.refs), 2]);
-  const digitsA = numbers(a.text);
-  const digitsB = numbers(b.text);
+  const digitsA = da.numbers;
+  const digitsB = db.numbers;
   if (digitsA.size || digitsB.size) features.push([jaccard(digitsA, digitsB), 2]);
   if (a.size !== undefined) features.push([a.size === b.size ? 1 : 0, 1]);
   const r = b.text.length / Math.max(1, a.text.length) / ctx.ratio;
@@ -171,7 +192,7 @@ export function alignLanguage(source: SourceSet, official: Edition, edition: Edi
 
   for (const { a, b, steps } of chapterSteps) {
     const length = (c: ChapterStructure) => c.sections.reduce((s, x) => s + x.blocks.reduce((t, y) => t + y.text.length, 0), 0);
-    const ctx: Context = { state: index, ratio: Math.max(0.2, length(b) / Math.max(1, length(a))), healthy };
+    const ctx: Context = { state: index, ratio: Math.max(0.2, length(b) / Math.max(1, length(a))), healthy, derived: new Map() };
     steps.forEach((step, k) => {
       if (step.a && !step.b) {
         const next = steps.slice(k + 1).find((s) => s.b)?.b;
@@ -255,7 +276,7 @@ export function alignLanguage(source: SourceSet, official: Edition, edition: Edi
   for (const [label, a] of definitionsA) {
     const b = definitionsB.get(label);
     if (!b || !healthy.has(label)) continue;
-    const ctx: Context = { state: index, ratio: 1, healthy };
+    const ctx: Context = { state: index, ratio: 1, healthy, derived: new Map() };
     compareBlocks(a.note.blocks, b.note.blocks, { blocks: [] }, a.chapter, b.chapter, ctx, label);
   }
 

@@ -3,7 +3,7 @@
  * by viewers, its metadata (information dictionary and XMP alike), the sRGB output intent, and
  * the fonts the layout draws with. Conforms to PDF/UA-1 and PDF/A-2a with what the painter adds.
  */
-import PDFDocument from 'pdfkit';
+import { PDFDocument } from './pdfkit-module.js';
 import type { Layout } from '../../layout/types.js';
 import type { Edition } from '../../model/types.js';
 import { glyphsOf } from '../../layout/frame.js';
