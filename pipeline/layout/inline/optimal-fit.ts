@@ -59,6 +59,14 @@ interface Node {
   fitness: number;
   total: number;
   prev?: Node;
+  /** Whether this line ends inside a word (what the final-break demerit looks at). */
+  inside: boolean;
+  /** Of the line after this node: where it starts (the cumulative widths at its first piece) and its measure. */
+  start: number;
+  stretch: number;
+  shrink: number;
+  boxes: number;
+  width: number;
 }
 
 /** Cumulative widths, so a line's natural width, stretch and shrink are differences. */
@@ -126,6 +134,43 @@ interface Context {
   expansion: number;
 }
 
+/** What every line ending at one break shares, worked out once per break rather than once per line. */
+interface LineEnd {
+  j: number;
+  end: number;
+  /** The width added when a line ends here inside a word (a hyphen). */
+  added: number;
+  stretch: number;
+  shrink: number;
+  boxes: number;
+  ragged: boolean;
+  last: boolean;
+  flagged: boolean;
+  penalty: number;
+}
+
+function lineEndAt(c: Context, j: number, out: LineEnd): LineEnd {
+  const sep = c.p.separators[j];
+  out.j = j;
+  out.end = c.t.end[j]!;
+  out.added = sep?.kind === 'inside' ? sep.width : 0;
+  out.stretch = c.t.stretch[j]!;
+  out.shrink = c.t.shrink[j]!;
+  out.boxes = c.t.boxes[j + 1]!;
+  out.last = j === c.p.pieces.length - 1;
+  out.ragged = out.last || sep?.kind === 'forced';
+  out.flagged = flagged(sep);
+  out.penalty = sep?.kind === 'inside' ? c.costs.penalty[sep.break] : 0;
+  return out;
+}
+
+/** A node after piece `j` with what the next line needs to know of its start. */
+function nodeAt(c: Context, j: number, lines: number, run: number, fitness: number, total: number, prev: Node | undefined): Node {
+  const i = j + 1;
+  const inside = j >= 0 && c.p.separators[j]?.kind === 'inside';
+  return { end: j, lines, run, fitness, total, prev, inside, start: c.t.end[i]! - c.t.width[i]!, stretch: c.t.stretch[i]!, shrink: c.t.shrink[i]!, boxes: c.t.boxes[i]!, width: lines === 0 ? c.firstWidth : c.width };
+}
+
 /** What a line from a node to a break costs and leaves: filled in place by `lineCost`, so no object is made per candidate. */
 interface LineCost {
   total: number;
@@ -134,78 +179,103 @@ interface LineCost {
 }
 
 /**
- * Fills `out` with the line from `a` to piece `j`: 'overfull' when it is (so is every longer one),
- * 'forbidden' when it would end one hyphen too many in a row, else 'ok'.
+ * Fills `out` with the line from `a` to the break `e`: 'overfull' when it is (so is every longer
+ * one), 'forbidden' when it would end one hyphen too many in a row, else 'ok'.
  */
-function lineCost(c: Context, a: Node, j: number, out: LineCost): 'ok' | 'overfull' | 'forbidden' {
-  const sep = c.p.separators[j];
-  const last = j === c.p.pieces.length - 1;
-  const ragged = last || sep?.kind === 'forced';
-  const i = a.end + 1;
-  const start = c.t.end[i]! - c.t.width[i]!;
-  const natural = c.t.end[j]! - start + (sep?.kind === 'inside' ? sep.width : 0);
-  const width = a.lines === 0 ? c.firstWidth : c.width;
-  const glyphs = c.expansion * (c.t.boxes[j + 1]! - c.t.boxes[i]!);
-  const r = adjustmentRatio(natural, width, c.t.stretch[j]! - c.t.stretch[i]! + glyphs, c.t.shrink[j]! - c.t.shrink[i]! + glyphs, ragged);
+function lineCost(c: Context, a: Node, e: LineEnd, out: LineCost): 'ok' | 'overfull' | 'forbidden' {
+  const natural = e.end - a.start + e.added;
+  const glyphs = c.expansion * (e.boxes - a.boxes);
+  const r = adjustmentRatio(natural, a.width, e.stretch - a.stretch + glyphs, e.shrink - a.shrink + glyphs, e.ragged);
   if (r < -1) return 'overfull';
-  const run = flagged(sep) ? a.run + 1 : 0;
+  const run = e.flagged ? a.run + 1 : 0;
   if (run > c.costs.maxConsecutive) return 'forbidden';
-  const penalty = sep?.kind === 'inside' ? c.costs.penalty[sep.break] : 0;
-  const base = 0.01 + badnessOf(r, c.costs.looseGrowth) + penalty;
+  const base = 0.01 + badnessOf(r, c.costs.looseGrowth) + e.penalty;
   let cost = base * base;
   if (run > 1) cost += c.costs.consecutive;
-  const fitness = ragged ? 1 : fitnessOf(r);
+  const fitness = e.ragged ? 1 : fitnessOf(r);
   if (a.end >= 0 && Math.abs(fitness - a.fitness) > 1) cost += c.costs.fitnessJump;
-  if (last && a.end >= 0 && c.p.separators[a.end]?.kind === 'inside') cost += c.costs.finalBreak;
+  if (e.last && a.inside) cost += c.costs.finalBreak;
   out.total = a.total + cost;
   out.run = run;
   out.fitness = fitness;
   return 'ok';
 }
 
-/** An overfull line, when nothing else can reach this break (a piece alone wider than the line). */
-function overfull(a: Node, j: number): Node {
-  return { end: j, lines: a.lines + 1, run: 0, fitness: 1, total: a.total + PROHIBITIVE, prev: a };
+/**
+ * The best line into one break for each hyphen run and fitness class (slot run * 4 + fitness),
+ * reused from break to break: the node it starts from and what it costs, so that only the lines
+ * kept become nodes.
+ */
+interface Slots {
+  from: (Node | undefined)[];
+  total: Float64Array;
+  run: Int32Array;
+  fitness: Int32Array;
+  /** Filled slots in slot order, then by total: what `undominated` reads. */
+  order: Int32Array;
+}
+
+function slotsFor(costs: FitCosts): Slots {
+  const n = 4 * (costs.maxConsecutive + 1);
+  return { from: new Array<Node | undefined>(n), total: new Float64Array(n), run: new Int32Array(n), fitness: new Int32Array(n), order: new Int32Array(n) };
 }
 
 /**
- * The nodes at one break worth keeping: a node is dropped when another costs at least the largest
- * fitness demerit less and has no longer run of hyphens, since no line after it can then make it
- * the better start (the rest of a line's cost depends on the break alone). Exact, and it keeps the
- * active list to a few nodes per break.
+ * The filled slots worth keeping, as nodes: a line is dropped when another costs at least the
+ * largest fitness demerit less and has no longer run of hyphens, since no line after it can then
+ * make it the better start (the rest of a line's cost depends on the break alone). Exact, and it
+ * keeps the active list to a few nodes per break. Sorted by total, ties in slot order.
  */
-function undominated(nodes: Node[], fitnessJump: number): Node[] {
-  if (nodes.length < 2) return nodes;
-  nodes.sort((a, b) => a.total - b.total);
-  const kept: Node[] = [];
-  for (const n of nodes) if (!kept.some((k) => k.run <= n.run && k.total + fitnessJump <= n.total)) kept.push(n);
-  return kept;
+function undominated(c: Context, s: Slots, j: number, out: Node[]): void {
+  let filled = 0;
+  for (let k = 0; k < s.from.length; k++) {
+    if (s.from[k] === undefined) continue;
+    let at = filled++;
+    while (at > 0 && s.total[s.order[at - 1]!]! > s.total[k]!) {
+      s.order[at] = s.order[at - 1]!;
+      at--;
+    }
+    s.order[at] = k;
+  }
+  const firstKept = out.length;
+  for (let q = 0; q < filled; q++) {
+    const k = s.order[q]!;
+    let dominated = false;
+    for (let m = firstKept; m < out.length && !dominated; m++) dominated = out[m]!.run <= s.run[k]! && out[m]!.total + c.costs.fitnessJump <= s.total[k]!;
+    if (!dominated) out.push(nodeAt(c, j, s.from[k]!.lines + 1, s.run[k]!, s.fitness[k]!, s.total[k]!, s.from[k]));
+  }
 }
 
-/** The best node ending at piece `j` for each hyphen run and fitness class (slot run * 4 + fitness), reused from break to break. */
-const slots: (Node | undefined)[] = [];
-const scratch: LineCost = { total: 0, run: 0, fitness: 0 };
-
-/** The best nodes ending at piece `j`, one per hyphen run and fitness class; `alive` gets the active nodes that stay. */
-function breaksAt(c: Context, active: Node[], j: number, alive: Node[]): Node[] {
-  slots.length = 4 * (c.costs.maxConsecutive + 1);
-  slots.fill(undefined);
+/**
+ * The lines into break `e` from the active nodes: the best ones appended to `reached` as nodes;
+ * the active nodes whose lines are not yet overfull kept at the front of `active` (in order),
+ * the others dropped. When nothing reaches the break and nothing stays active, the cheapest
+ * overfull line is taken (a piece alone wider than the line).
+ */
+function breaksAt(c: Context, active: Node[], e: LineEnd, s: Slots, line: LineCost, reached: Node[]): void {
+  s.from.fill(undefined);
   let cheapestDead: Node | undefined;
-  for (const a of active) {
-    const verdict = lineCost(c, a, j, scratch);
+  let alive = 0;
+  for (let q = 0; q < active.length; q++) {
+    const a = active[q]!;
+    const verdict = lineCost(c, a, e, line);
     if (verdict === 'overfull') {
       if (!cheapestDead || a.total < cheapestDead.total) cheapestDead = a;
       continue;
     }
-    alive.push(a);
+    active[alive++] = a;
     if (verdict === 'forbidden') continue;
-    const key = scratch.run * 4 + scratch.fitness;
-    const held = slots[key];
-    if (!held || scratch.total < held.total) slots[key] = { end: j, lines: a.lines + 1, run: scratch.run, fitness: scratch.fitness, total: scratch.total, prev: a };
+    const key = line.run * 4 + line.fitness;
+    if (s.from[key] === undefined || line.total < s.total[key]!) {
+      s.from[key] = a;
+      s.total[key] = line.total;
+      s.run[key] = line.run;
+      s.fitness[key] = line.fitness;
+    }
   }
-  const reached = undominated(slots.filter((n): n is Node => n !== undefined), c.costs.fitnessJump);
-  if (reached.length === 0 && alive.length === 0 && cheapestDead) reached.push(overfull(cheapestDead, j));
-  return reached;
+  active.length = alive;
+  undominated(c, s, e.j, reached);
+  if (reached.length === 0 && alive === 0 && cheapestDead) reached.push(nodeAt(c, e.j, cheapestDead.lines + 1, 0, 1, cheapestDead.total + PROHIBITIVE, cheapestDead));
 }
 
 /** The pieces after which lines end, in order (the last piece always among them). */
@@ -213,16 +283,17 @@ export function optimalBreaks(p: Pieces, width: number, firstWidth: number, cost
   const n = p.pieces.length;
   if (n === 0) return [];
   const c: Context = { p, t: totalsOf(p), width, firstWidth, costs, expansion };
-  let active: Node[] = [{ end: -1, lines: 0, run: 0, fitness: 1, total: 0 }];
+  const s = slotsFor(costs);
+  const e = {} as LineEnd;
+  const line: LineCost = { total: 0, run: 0, fitness: 0 };
+  let active: Node[] = [nodeAt(c, -1, 0, 0, 1, 0, undefined)];
+  const reached: Node[] = [];
   for (let j = 0; j < n; j++) {
-    const alive: Node[] = [];
-    const reached = breaksAt(c, active, j, alive);
+    reached.length = 0;
+    breaksAt(c, active, lineEndAt(c, j, e), s, line, reached);
     const mustBreak = j === n - 1 || p.separators[j]?.kind === 'forced';
-    if (mustBreak) active = reached;
-    else {
-      for (const node of reached) alive.push(node);
-      active = alive;
-    }
+    if (mustBreak) active = reached.slice();
+    else for (const node of reached) active.push(node);
   }
   let best = active[0]!;
   for (const node of active) if (node.total < best.total) best = node;
@@ -234,11 +305,12 @@ export function optimalBreaks(p: Pieces, width: number, firstWidth: number, cost
 /** The total cost of breaking after the pieces `ends` (Infinity when a line is overfull or not allowed): what `optimalBreaks` minimises. */
 export function paragraphCost(p: Pieces, ends: number[], width: number, firstWidth: number, costs: FitCosts = DEFAULT_COSTS, expansion = 0): number {
   const c: Context = { p, t: totalsOf(p), width, firstWidth, costs, expansion };
-  let node: Node = { end: -1, lines: 0, run: 0, fitness: 1, total: 0 };
+  let node = nodeAt(c, -1, 0, 0, 1, 0, undefined);
   const line: LineCost = { total: 0, run: 0, fitness: 0 };
+  const e = {} as LineEnd;
   for (const j of ends) {
-    if (lineCost(c, node, j, line) !== 'ok') return Infinity;
-    node = { end: j, lines: node.lines + 1, run: line.run, fitness: line.fitness, total: line.total, prev: node };
+    if (lineCost(c, node, lineEndAt(c, j, e), line) !== 'ok') return Infinity;
+    node = nodeAt(c, j, node.lines + 1, line.run, line.fitness, line.total, node);
   }
   return node.total;
 }
