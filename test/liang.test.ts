@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { liangPoints, type PatternSet } from '../pipeline/text/liang.js';
+import { flatten, liangPoints, type PatternSet, type Patterns } from '../pipeline/text/liang.js';
 import { hyphenationPoints } from '../pipeline/text/hyphenate.js';
 import { root } from './helpers.js';
 
@@ -27,8 +27,12 @@ function packagePoints(name: string, word: string): number[] {
   return points;
 }
 
-function patternSet(name: string): PatternSet {
-  return require(`hyphen/patterns/${name}.js`) as PatternSet;
+const flat = new Map<string, Patterns>();
+
+/** The package's pattern set of that name, flat as folio holds it. */
+function patternSet(name: string): Patterns {
+  if (!flat.has(name)) flat.set(name, flatten(require(`hyphen/patterns/${name}.js`) as PatternSet));
+  return flat.get(name)!;
 }
 
 /** Every distinct word of letters in the Markdown of source/<lang>/. */

@@ -17,7 +17,8 @@
  */
 import { createRequire } from 'node:module';
 import { kazakhSyllableBreaks } from './kazakh-syllables.js';
-import { liangPoints, type PatternSet } from './liang.js';
+import { flatten, liangPoints, type PatternSet, type Patterns } from './liang.js';
+import { cachedPatterns } from './pattern-cache.js';
 
 const require = createRequire(import.meta.url);
 type Hyphenator = (text: string, options: { hyphenChar: string; minWordLength?: number }) => string;
@@ -34,12 +35,18 @@ interface LanguageRules {
   readersHyphenate: boolean;
 }
 
+/** A pattern file of the `hyphen` package, flat (liang.ts), from folio's cache or required and flattened. */
+function loadPatterns(name: string): Patterns {
+  const path = require.resolve(`hyphen/patterns/${name}.js`);
+  return cachedPatterns(path, () => flatten(require(path) as PatternSet));
+}
+
 /** The points a pattern set of the `hyphen` package (`hyphen/patterns/<name>.js`) marks in `word`, read by liang.ts. */
 function patterns(name: string): (word: string) => number[] {
-  let set: PatternSet | undefined;
+  let set: Patterns | undefined;
   let slow: Hyphenator | undefined;
   return (word) => {
-    set ??= require(`hyphen/patterns/${name}.js`) as PatternSet;
+    set ??= loadPatterns(name);
     const points = liangPoints(set, word);
     if (points) return points;
     slow ??= (require(`hyphen/${name}/index.js`) as { hyphenateSync: Hyphenator }).hyphenateSync;
@@ -61,12 +68,12 @@ function pointsOfSoftHyphens(hyphenated: string): number[] {
 /**
  * The `hyphen` package's pattern sets (TeX's hyph-utf8) by the language subtags that name them.
  * Left out: Thai, Chinese pinyin and Ethiopic, whose lines break between words or syllables without
- * a hyphen. A tag's region picks a variant where there is one (`en-US`, `de-CH`); English without a
+ * a hyphen, and Church Slavonic, whose file in the package is not valid JavaScript (a bare `ⸯ` key). A tag's region picks a variant where there is one (`en-US`, `de-CH`); English without a
  * region is British, as the report's official edition is.
  */
-const PATTERN_SETS: Record<string, string> = {
+export const PATTERN_SETS: Record<string, string> = {
   ...Object.fromEntries(
-    ('af as be bg bn ca cop cs cu cy da es et eu fi fr fur ga gl grc gu hi hr hsb hu hy ia id is it ka ' +
+    ('af as be bg bn ca cop cs cy da es et eu fi fr fur ga gl grc gu hi hr hsb hu hy ia id is it ka ' +
       'kmr kn la lt lv mk ml mr nb nl nn no oc or pa pi pl pms pt rm ro ru sa sk sl sq sv ta te tk tr uk')
       .split(' ')
       .map((tag) => [tag, tag]),
