@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Pieces, Separator } from '../pipeline/layout/inline/pieces.js';
-import { DEFAULT_COSTS, optimalBreaks, paragraphCost } from '../pipeline/layout/inline/optimal-fit.js';
+import { DEFAULT_COSTS, greedyCost, hyphenationMayPay, optimalBreaks, optimalFit, paragraphCost } from '../pipeline/layout/inline/optimal-fit.js';
 import { breakOptimally, EXPANSION, JUSTIFIED_SPACE } from '../pipeline/layout/inline/optimal-lines.js';
 import { WordBuilder, styleFor } from '../pipeline/layout/inline/words.js';
 import { textOf } from '../pipeline/layout/inline/word-breaks.js';
@@ -140,5 +140,55 @@ describe('justified lines by optimal fit', () => {
     };
     expect(optimalBreaks(p, 100, 100, DEFAULT_COSTS, 0)[0]).toBe(2);
     expect(optimalBreaks(p, 100, 100, { ...DEFAULT_COSTS, looseGrowth: 1 }, 0)[0]).toBe(1); // the growth decides it
+  });
+
+  it('finds the same breaks when told the cost of a known solution (the bound only drops costlier paths)', () => {
+    fc.assert(
+      fc.property(paragraph, fc.integer({ min: 70, max: 160 }), fc.integer({ min: 0, max: 2 ** 20 }), (p, width, mask) => {
+        const plain = optimalFit(p, width, width, DEFAULT_COSTS, 0.02);
+        const n = p.pieces.length;
+        // Some break set: the bits of `mask` pick the separators, the last piece always ends.
+        const some = [...Array.from({ length: n - 1 }, (_, k) => k).filter((k) => mask & (1 << k)), n - 1];
+        for (const known of [plain.total, greedyCost(p, width, width, DEFAULT_COSTS, 0.02), paragraphCost(p, some, width, width, DEFAULT_COSTS, 0.02), 0]) {
+          expect(optimalFit(p, width, width, DEFAULT_COSTS, 0.02, known).ends).toEqual(plain.ends);
+        }
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it('needs no hyphenation points when the paragraph without them costs less than one hyphenated line (hyphenationMayPay)', () => {
+    fc.assert(
+      fc.property(paragraph, fc.integer({ min: 70, max: 240 }), (p, width) => {
+        // The same words whole: each word's pieces joined, the breaks inside words gone.
+        const whole: Pieces = { pieces: [], separators: [] };
+        p.pieces.forEach((piece, k) => {
+          const last = whole.pieces[whole.pieces.length - 1];
+          if (last && last.word === piece.word) last.width += piece.width;
+          else {
+            if (k > 0) whole.separators.push(p.separators[k - 1]!);
+            whole.pieces.push({ ...piece });
+          }
+        });
+        const without = optimalFit(whole, width, width, DEFAULT_COSTS, 0.02);
+        const withPoints = optimalFit(p, width, width, DEFAULT_COSTS, 0.02);
+        expect(withPoints.total).toBeLessThanOrEqual(without.total + 1e-9);
+        if (!hyphenationMayPay(without.total)) expect(withPoints.total).toBeCloseTo(without.total, 9);
+        const wordEnds = (ps: Pieces, ends: number[]) => ends.map((k) => ps.pieces[k]!.word);
+        if (!hyphenationMayPay(without.total)) expect(wordEnds(p, withPoints.ends)).toEqual(wordEnds(whole, without.ends));
+      }),
+      { numRuns: runs * 3 },
+    );
+  });
+
+  it('gives a greedy cost no lower than the optimum, and Infinity only when greedy lines cannot be made', () => {
+    fc.assert(
+      fc.property(paragraph, fc.integer({ min: 70, max: 160 }), (p, width) => {
+        const best = optimalFit(p, width, width, DEFAULT_COSTS, 0.02).total;
+        const greedy = greedyCost(p, width, width, DEFAULT_COSTS, 0.02);
+        expect(greedy).toBeGreaterThanOrEqual(best - 1e-9);
+      }),
+      { numRuns: runs },
+    );
   });
 });

@@ -139,7 +139,21 @@ export function needsSoftHyphens(lang: string): boolean {
   return rules !== undefined && !rules.readersHyphenate;
 }
 
-const cache = new Map<string, number[]>();
+/**
+ * Caches by language, then by word: a word's text is usually a string already hashed (the layout
+ * asks for the same fragment's text again), where a key joining language and word was a new string
+ * to hash on every call (measured: a third of the time of a break-point lookup).
+ */
+function byLanguage<T>(): (lang: string) => Map<string, T> {
+  const maps = new Map<string, Map<string, T>>();
+  return (lang) => {
+    let map = maps.get(lang);
+    if (!map) maps.set(lang, (map = new Map()));
+    return map;
+  };
+}
+
+const pointsCache = byLanguage<number[]>();
 
 /** Whether every cased letter of `word` is a capital (an acronym, or a word set in capitals). */
 function inCapitals(word: string): boolean {
@@ -148,15 +162,15 @@ function inCapitals(word: string): boolean {
 
 /** Offsets inside `word` (letters only) where it may break with a hyphen, by the language's rules. */
 export function hyphenationPoints(word: string, lang: string): number[] {
-  const key = `${lang}\u0000${word}`;
-  const hit = cache.get(key);
+  const cache = pointsCache(lang);
+  const hit = cache.get(word);
   if (hit) return hit;
   const rules = rulesOf(lang);
   let points: number[] = [];
   if (rules && word.length >= rules.minWord && word.length <= MAX_WORD && LETTERS.test(word) && !inCapitals(word)) {
     points = rules.points(word).filter((p) => p >= rules.left && word.length - p >= rules.right);
   }
-  cache.set(key, points);
+  cache.set(word, points);
   return points;
 }
 
@@ -210,14 +224,14 @@ function mayBeUrl(word: string): boolean {
  */
 export function tokenBreaks(token: string, lang: string | undefined): readonly BreakPoint[] {
   if (token.length < MINIMA.minWord && !HARD_BREAK.test(token)) return NONE;
-  const key = `${lang ?? ''}\u0000${token}`;
-  let points = tokenCache.get(key);
-  if (!points) tokenCache.set(key, (points = findTokenBreaks(token, lang)));
+  const cache = tokenCache(lang ?? '');
+  let points = cache.get(token);
+  if (!points) cache.set(token, (points = findTokenBreaks(token, lang)));
   return points;
 }
 
 /** Tokens recur (a report says `the` and `референдума` thousands of times): their break points, by language and token. Read only. */
-const tokenCache = new Map<string, readonly BreakPoint[]>();
+const tokenCache = byLanguage<readonly BreakPoint[]>();
 
 function findTokenBreaks(token: string, lang: string | undefined): BreakPoint[] {
   const points: BreakPoint[] = [];

@@ -132,6 +132,8 @@ interface Context {
   costs: FitCosts;
   /** How far glyphs may widen or narrow, as a share of their width. */
   expansion: number;
+  /** No path costing more is followed (the cost of a known solution, or Infinity). */
+  bound: number;
 }
 
 /** What every line ending at one break shares, worked out once per break rather than once per line. */
@@ -258,13 +260,14 @@ function breaksAt(c: Context, active: Node[], e: LineEnd, s: Slots, line: LineCo
   let alive = 0;
   for (let q = 0; q < active.length; q++) {
     const a = active[q]!;
+    if (a.total > c.bound) continue;
     const verdict = lineCost(c, a, e, line);
     if (verdict === 'overfull') {
       if (!cheapestDead || a.total < cheapestDead.total) cheapestDead = a;
       continue;
     }
     active[alive++] = a;
-    if (verdict === 'forbidden') continue;
+    if (verdict === 'forbidden' || line.total > c.bound) continue;
     const key = line.run * 4 + line.fitness;
     if (s.from[key] === undefined || line.total < s.total[key]!) {
       s.from[key] = a;
@@ -280,9 +283,32 @@ function breaksAt(c: Context, active: Node[], e: LineEnd, s: Slots, line: LineCo
 
 /** The pieces after which lines end, in order (the last piece always among them). */
 export function optimalBreaks(p: Pieces, width: number, firstWidth: number, costs: FitCosts = DEFAULT_COSTS, expansion = 0): number[] {
+  return optimalFit(p, width, firstWidth, costs, expansion).ends;
+}
+
+/**
+ * Whether a paragraph broken best without hyphenation points, at `total`, could still be beaten
+ * with them: any line ending at a hyphenation point costs at least the square of its penalty (plus
+ * 0.01) on its own, and no cost is negative, so a cheaper paragraph without them is the optimum of
+ * all (the breaker then need not look for the points at all).
+ */
+export function hyphenationMayPay(total: number, costs: FitCosts = DEFAULT_COSTS): boolean {
+  return total >= (0.01 + costs.penalty.hyphen) ** 2;
+}
+
+/**
+ * The best breaks (the pieces after which lines end, the last piece always among them) and their
+ * total cost. `known`, the cost of some way to break the same paragraph, lets the search drop every
+ * partial path that already costs more (no cost is negative, so none of them can end cheaper): most
+ * very loose lines are then never followed. Exact; when no path within the bound is left (a `known`
+ * that was not the cost of a solution of these pieces), the search runs again without it.
+ */
+export function optimalFit(p: Pieces, width: number, firstWidth: number, costs: FitCosts = DEFAULT_COSTS, expansion = 0, known = Infinity): { ends: number[]; total: number } {
   const n = p.pieces.length;
-  if (n === 0) return [];
-  const c: Context = { p, t: totalsOf(p), width, firstWidth, costs, expansion };
+  if (n === 0) return { ends: [], total: 0 };
+  // A margin for rounding: the same breaks summed over other pieces may differ in the last bits.
+  const bound = known * (1 + 1e-9) + 1e-9;
+  const c: Context = { p, t: totalsOf(p), width, firstWidth, costs, expansion, bound };
   const s = slotsFor(costs);
   const e = {} as LineEnd;
   const line: LineCost = { total: 0, run: 0, fitness: 0 };
@@ -295,16 +321,48 @@ export function optimalBreaks(p: Pieces, width: number, firstWidth: number, cost
     if (mustBreak) active = reached.slice();
     else for (const node of reached) active.push(node);
   }
-  let best = active[0]!;
-  for (const node of active) if (node.total < best.total) best = node;
+  let best = active[0];
+  for (const node of active) if (node.total < best!.total) best = node;
+  // Nothing left, or only a path dearer than the bound (an overfull line taken in despair): the
+  // known cost was not one of these pieces' solutions, so search again without it.
+  if (!best || (best.total > bound && known !== Infinity)) return optimalFit(p, width, firstWidth, costs, expansion);
   const ends: number[] = [];
   for (let node: Node | undefined = best; node && node.end >= 0; node = node.prev) ends.push(node.end);
-  return ends.reverse();
+  return { ends: ends.reverse(), total: best.total };
+}
+
+/**
+ * The cost of breaking greedily, each line ending at the last break before it would be overfull
+ * (Infinity when that leaves no allowed line): a cheap first bound for `optimalFit`'s `known`.
+ */
+export function greedyCost(p: Pieces, width: number, firstWidth: number, costs: FitCosts = DEFAULT_COSTS, expansion = 0): number {
+  const n = p.pieces.length;
+  const c: Context = { p, t: totalsOf(p), width, firstWidth, costs, expansion, bound: Infinity };
+  const e = {} as LineEnd;
+  const line: LineCost = { total: 0, run: 0, fitness: 0 };
+  let node = nodeAt(c, -1, 0, 0, 1, 0, undefined);
+  let j = 0;
+  while (j < n) {
+    let taken: Node | undefined;
+    for (; j < n; j++) {
+      const verdict = lineCost(c, node, lineEndAt(c, j, e), line);
+      if (verdict === 'overfull') break;
+      if (verdict === 'ok') taken = nodeAt(c, j, node.lines + 1, line.run, line.fitness, line.total, node);
+      if (e.ragged) {
+        j++;
+        break;
+      }
+    }
+    if (!taken) return Infinity;
+    node = taken;
+    j = taken.end + 1;
+  }
+  return node.total;
 }
 
 /** The total cost of breaking after the pieces `ends` (Infinity when a line is overfull or not allowed): what `optimalBreaks` minimises. */
 export function paragraphCost(p: Pieces, ends: number[], width: number, firstWidth: number, costs: FitCosts = DEFAULT_COSTS, expansion = 0): number {
-  const c: Context = { p, t: totalsOf(p), width, firstWidth, costs, expansion };
+  const c: Context = { p, t: totalsOf(p), width, firstWidth, costs, expansion, bound: Infinity };
   let node = nodeAt(c, -1, 0, 0, 1, 0, undefined);
   const line: LineCost = { total: 0, run: 0, fitness: 0 };
   const e = {} as LineEnd;

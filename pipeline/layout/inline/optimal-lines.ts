@@ -6,7 +6,7 @@
 import type { Word } from './words.js';
 import type { BreakOptions, Line } from './break-lines.js';
 import { piecesOf, type Pieces, type SpaceRule } from './pieces.js';
-import { DEFAULT_COSTS, optimalBreaks, type FitCosts } from './optimal-fit.js';
+import { DEFAULT_COSTS, greedyCost, hyphenationMayPay, optimalFit, type FitCosts } from './optimal-fit.js';
 import { spaceWidth, splitWord, textOf } from './word-breaks.js';
 
 /**
@@ -70,8 +70,17 @@ function naturalWidth(words: Word[]): number {
 
 export function breakOptimally(words: Word[], width: number, lang: string, options: OptimalOptions = {}): Line[] {
   const space = options.space ?? JUSTIFIED_SPACE;
-  const p = piecesOf(words, width, options.hyphenate === false ? undefined : lang, space);
-  const ends = optimalBreaks(p, width, options.firstWidth ?? width, options.costs ?? DEFAULT_COSTS, EXPANSION);
+  const costs = options.costs ?? DEFAULT_COSTS;
+  const firstWidth = options.firstWidth ?? width;
+  // First without hyphenation points (hard hyphens and dashes still break): most paragraphs are
+  // then already as good as hyphenation could make them, provably (hyphenationMayPay), and their
+  // words need not be hyphenated, cut and measured in pieces.
+  let p = piecesOf(words, width, undefined, space);
+  let { ends, total } = optimalFit(p, width, firstWidth, costs, EXPANSION, greedyCost(p, width, firstWidth, costs, EXPANSION));
+  if (options.hyphenate !== false && hyphenationMayPay(total, costs)) {
+    p = piecesOf(words, width, lang, space);
+    ({ ends } = optimalFit(p, width, firstWidth, costs, EXPANSION, total));
+  }
   const lines: Line[] = [];
   let from = 0;
   ends.forEach((to, i) => {
