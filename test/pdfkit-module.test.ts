@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { brotliCompressSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { leanBrotliDecompress, leanCryptoJs, PDFDocument } from '../pipeline/writers/pdf/pdfkit-module.js';
+import { leanBrotliDecompress, leanCryptoJs, onFirstUse, PDFDocument } from '../pipeline/writers/pdf/pdfkit-module.js';
 
 const require = createRequire(import.meta.url);
 const fromPdfkit = createRequire(require.resolve('pdfkit'));
@@ -29,6 +29,18 @@ describe('pdfkit without crypto-js and the JavaScript Brotli decoder', () => {
       const packed = brotliCompressSync(data);
       expect(Buffer.from(leanBrotliDecompress(packed))).toEqual(Buffer.from(realBrotli(packed, data.length)));
     }), { numRuns: 100 });
+  });
+
+  it('loads unicode-properties and linebreak on first use, and they then answer as themselves', () => {
+    const fontkitRequire = createRequire(fromPdfkit.resolve('fontkit'));
+    const properties = fontkitRequire('unicode-properties') as { getScript(cp: number): string; isMark(cp: number): boolean };
+    expect(properties.getScript(0x0416)).toBe('Cyrillic');
+    expect(properties.isMark(0x0301)).toBe(true);
+    const LineBreaker = fromPdfkit('linebreak') as new (text: string) => { nextBreak(): { position: number; required: boolean } | null };
+    const breaker = new LineBreaker('two words');
+    expect(breaker.nextBreak()).toMatchObject({ position: 4, required: false });
+    const lazy = onFirstUse(fromPdfkit.resolve('linebreak')) as new (text: string) => { nextBreak(): { position: number } | null };
+    expect(new lazy('a b').nextBreak()?.position).toBe(2);
   });
 
   it('refuses encryption with a message instead of failing inside pdfkit', () => {
