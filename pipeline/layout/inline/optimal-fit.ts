@@ -81,7 +81,16 @@ interface Totals {
   boxes: Float64Array;
 }
 
+/** Totals of pieces already summed: the greedy bound and the search read the same pieces. */
+const summed = new WeakMap<Pieces, Totals>();
+
 function totalsOf(p: Pieces): Totals {
+  let t = summed.get(p);
+  if (!t) summed.set(p, (t = sumPieces(p)));
+  return t;
+}
+
+function sumPieces(p: Pieces): Totals {
   const n = p.pieces.length;
   const t: Totals = { end: new Float64Array(n), width: new Float64Array(n), stretch: new Float64Array(n + 1), shrink: new Float64Array(n + 1), boxes: new Float64Array(n + 1) };
   let x = 0;
@@ -340,22 +349,21 @@ export function greedyCost(p: Pieces, width: number, firstWidth: number, costs: 
   const c: Context = { p, t: totalsOf(p), width, firstWidth, costs, expansion, bound: Infinity };
   const e = {} as LineEnd;
   const line: LineCost = { total: 0, run: 0, fitness: 0 };
+  const taken: LineCost = { total: 0, run: 0, fitness: 0 };
   let node = nodeAt(c, -1, 0, 0, 1, 0, undefined);
-  let j = 0;
-  while (j < n) {
-    let taken: Node | undefined;
-    for (; j < n; j++) {
+  while (node.end < n - 1) {
+    let end = -1;
+    for (let j = node.end + 1; j < n; j++) {
       const verdict = lineCost(c, node, lineEndAt(c, j, e), line);
       if (verdict === 'overfull') break;
-      if (verdict === 'ok') taken = nodeAt(c, j, node.lines + 1, line.run, line.fitness, line.total, node);
-      if (e.ragged) {
-        j++;
-        break;
+      if (verdict === 'ok') {
+        end = j;
+        Object.assign(taken, line);
       }
+      if (e.ragged) break;
     }
-    if (!taken) return Infinity;
-    node = taken;
-    j = taken.end + 1;
+    if (end < 0) return Infinity;
+    node = nodeAt(c, end, node.lines + 1, taken.run, taken.fitness, taken.total, undefined);
   }
   return node.total;
 }
