@@ -3,17 +3,42 @@
  * readers without SVG (LibreOffice) show and print. Drawn at print resolution, 300 pixels an inch
  * of its size on the page (its geometry is in points), and says so in its pHYs chunk.
  */
+import { statSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { PNG_SIGNATURE, pngChunk as chunk } from './png.js';
 import type { BarChart } from '../model/types.js';
 import { chartShape, CHART } from './chart-geometry.js';
 import { Raster } from './rasterize.js';
+import { FALLBACKS, fontPath } from '../text/fonts.js';
+import { cachedBytes } from '../util/disk-cache.js';
 
 /** Pixels per inch of the chart's PNG: print resolution. */
 export const CHART_PPI = 300;
 
-/** `ppi`: pixels per inch of the chart's size on the page (72 points an inch). */
+/** Bump when the drawing below or the rasterizer changes what it draws. */
+const RASTER_VERSION = 'folio-chart-png-1';
+
+/** The font files the chart's text is drawn from, by path, size and time of change: a changed font draws again. */
+function fontsKey(): string {
+  const ids = [...new Set([...FALLBACKS.regular, ...FALLBACKS.bold])];
+  return ids.map((id) => {
+    const path = fontPath(id);
+    const stat = statSync(path);
+    return `${path}:${stat.size}:${stat.mtimeMs}`;
+  }).join('\n');
+}
+
+/**
+ * `ppi`: pixels per inch of the chart's size on the page (72 points an inch). Drawing it takes
+ * some 60 ms (every glyph traced and filled at 16 samples a pixel), so the PNG is kept in folio's
+ * cache folder (util/disk-cache.ts), keyed by what it is drawn from: its shape, resolution and fonts.
+ */
 export function chartPng(chart: BarChart, ppi = CHART_PPI): Buffer {
+  const key = `${RASTER_VERSION}\0${ppi}\0${fontsKey()}\0${JSON.stringify(CHART)}\0${JSON.stringify(chartShape(chart))}`;
+  return cachedBytes(key, 'png', () => drawChartPng(chart, ppi), (bytes) => bytes.subarray(0, 8).equals(PNG_SIGNATURE));
+}
+
+function drawChartPng(chart: BarChart, ppi: number): Buffer {
   const scale = ppi / 72;
   const shape = chartShape(chart);
   const width = Math.round(shape.width * scale);

@@ -28,14 +28,16 @@ const NUMERAL = `(?:\\d|[IVXLC]+${END})`;
 
 /**
  * The space between what `before` and `after` match becomes a no-break space. The pattern takes a
- * whole run of spaces (from a character that is no space to the next) and only then looks behind it
- * for `before`: at other characters it fails at once on one character (faster than trying `before`
- * everywhere: Russian 48 → 18 ms on the report), and a run of 10,000 spaces is read a bounded
- * number of times, not once per space.
+ * whole run of spaces (from a character that is no space to the next), then looks ahead for `after`
+ * and only then behind it for `before`: at other characters it fails at once on one character
+ * (faster than trying `before` everywhere: Russian 48 → 18 ms on the report), a run of 10,000
+ * spaces is read a bounded number of times, not once per space, and what follows the space, tested
+ * first, rules most places out before the longer look back (Russian references and numbers:
+ * 13.6 → 10.1 ms in a fresh process, 5.5 → 0.5 ms warm).
  */
 function tie(name: string, before: string, after: string, flags = 'gu'): NoBreakRule {
   const run = `(?<!${SPACE_CHARACTER})${SPACE}(?!${SPACE_CHARACTER})`;
-  return { name, pattern: new RegExp(`${run}(?<=(?:${before})${SPACE})(?=${after})`, flags), replacement: '\u00a0' };
+  return { name, pattern: new RegExp(`${run}(?=${after})(?<=(?:${before})${SPACE})`, flags), replacement: '\u00a0' };
 }
 
 /** No line break after the hyphen or dash `mark` between `before` and `after`. */

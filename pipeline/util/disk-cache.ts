@@ -111,3 +111,18 @@ export function writeEntry(dir: string, name: string, key: string, content: Uint
     }
   }
 }
+
+/**
+ * The bytes `make` gives for `key`, from the cache when an entry is there and `accept` takes it,
+ * else made now and stored. Without a usable cache folder, simply made.
+ */
+export function cachedBytes(key: string, extension: string, make: () => Buffer, accept: (bytes: Buffer) => boolean = () => true): Buffer {
+  const dir = cacheDirectory();
+  if (!dir) return make();
+  const name = entryName(key, extension);
+  const stored = readEntry(dir, name, key);
+  if (stored && accept(stored)) return stored;
+  const made = make();
+  writeEntry(dir, name, key, made);
+  return made;
+}
