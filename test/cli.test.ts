@@ -134,6 +134,21 @@ describe('folio', () => {
       for (const f of ['report.html', 'report.docx', 'report.pdf']) expect(readFileSync(join(a, lang, f)).equals(readFileSync(join(b, lang, f))), `${lang}/${f}`).toBe(true);
     }
   }, 120_000);
+
+  it('writes the same bytes without the cache, with a new one and with it warm (patterns, chart PNG, parsed chapters)', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'folio-cache-same-'));
+    const outs = ['none', 'cold', 'warm'].map((name) => mkdtempSync(join(tmpdir(), `folio-${name}-`)));
+    const envs: Record<string, string>[] = [{ FOLIO_CACHE: '0' }, { FOLIO_CACHE_DIR: cache }, { FOLIO_CACHE_DIR: cache }];
+    outs.forEach((out, i) => expect(folio(['build', '-q', '--lang', 'en,kk', '--out', out], envs[i]).status).toBe(0));
+    expect(readdirSync(cache).some((f) => f.endsWith('.patterns'))).toBe(true);
+    expect(readdirSync(cache).some((f) => f.endsWith('.png'))).toBe(true);
+    for (const lang of ['en', 'kk']) {
+      for (const f of ['report.html', 'report.docx', 'report.pdf']) {
+        const none = readFileSync(join(outs[0]!, lang, f));
+        for (const out of outs.slice(1)) expect(readFileSync(join(out, lang, f)).equals(none), `${lang}/${f}`).toBe(true);
+      }
+    }
+  }, 120_000);
 });
 
 describe('folio check on a terminal', () => {
