@@ -27,9 +27,9 @@ function counting(path: string): { compile: () => Patterns; calls: () => number 
 }
 
 describe('pattern cache', () => {
-  it('gives back the flat set of every pattern file folio reads, byte for byte', () => {
-    const files = [...new Set(Object.values(PATTERN_SETS))].map((name) => `${name}.js`);
-    expect(files.length).toBeGreaterThan(60);
+  it('gives back the flat set of pattern files of every shape, byte for byte', () => {
+    // Latin, Cyrillic, Greek, Armenian and Georgian; the largest file (de-1996) and one with exceptions (en-gb).
+    const files = ['en-gb', 'ru', 'de-1996', 'el-monoton', 'hy', 'ka', 'tr', 'sh-latn'].map((name) => `${name}.js`);
     for (const file of files) {
       const p = compiled(join(folder, file));
       expect(patternsFromBytes(patternsToBytes(p)), file).toEqual(p);

@@ -1,7 +1,7 @@
 /**
  * pdfkit's lean dependencies (pipeline/writers/pdf/pdfkit-module.ts) answer as the libraries they
  * stand in for: the MD5 of pdfkit's file identifier as crypto-js's, WOFF2's Brotli data as the
- * brotli package's decoder; encryption, which folio never asks for, refuses with a message.
+ * brotli package's decoder; encryption, which folio never asks for, still works (from the real crypto-js).
  */
 import { createRequire } from 'node:module';
 import { brotliCompressSync } from 'node:zlib';
@@ -43,8 +43,14 @@ describe('pdfkit without crypto-js and the JavaScript Brotli decoder', () => {
     expect(new lazy('a b').nextBreak()?.position).toBe(2);
   });
 
-  it('refuses encryption with a message instead of failing inside pdfkit', () => {
-    expect(() => new PDFDocument({ userPassword: 'x' })).toThrow(/encryption is not available/);
+  it('still encrypts when asked (the real crypto-js then loaded), though folio never asks', async () => {
+    const doc = new PDFDocument({ userPassword: 'x', info: { CreationDate: new Date(0) } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise((resolve) => doc.on('end', resolve));
+    doc.end();
+    await done;
+    expect(Buffer.concat(chunks).toString('latin1')).toMatch(/\/Encrypt \d+ 0 R/);
   });
 
   it('still writes a PDF pdfkit would (its identifier from the lean MD5)', async () => {

@@ -6,8 +6,8 @@
  *
  * Node's require cache may be filled by a program (its documentation says entries can be added),
  * so the modules those two names resolve to from pdfkit and fontkit are entered there first: an
- * MD5 from node:crypto, a Brotli decoder from node:zlib; two more modules are entered as loading
- * on first use (`onFirstUse`). Where they do not resolve (another package layout), nothing is
+ * MD5 from node:crypto (the rest of crypto-js loaded if ever asked for), a Brotli decoder from
+ * node:zlib; two more modules are entered as loading on first use (`onFirstUse`). Where they do not resolve (another package layout), nothing is
  * entered and pdfkit loads them as usual.
  */
 import { createHash } from 'node:crypto';
@@ -23,16 +23,30 @@ function wordArray(bytes: Uint8Array): { words: number[]; sigBytes: number } {
   return { words, sigBytes: bytes.length };
 }
 
-/** What pdfkit asks of crypto-js outside encryption; encryption itself says it is not available. */
-export const leanCryptoJs = new Proxy(
-  { MD5: (text: string) => wordArray(createHash('md5').update(text, 'utf8').digest()) },
+/**
+ * crypto-js as pdfkit sees it: the MD5 of a text (the file identifier, all folio's editions ask of
+ * it) from node:crypto; anything else (pdfkit's encryption, which folio never asks for, hashes
+ * word arrays) from the real crypto-js, loaded then.
+ */
+export const leanCryptoJs: { MD5(input: unknown): { words: number[]; sigBytes: number } } = new Proxy(
   {
-    get(target, key) {
-      if (key === 'MD5') return target.MD5;
-      throw new Error('pdfkit’s encryption is not available in folio (its editions are not password-protected)');
-    },
+    MD5: (input: unknown) =>
+      typeof input === 'string' ? wordArray(createHash('md5').update(input, 'utf8').digest()) : (realCryptoJs() as typeof leanCryptoJs).MD5(input),
   },
+  { get: (target, key) => (key === 'MD5' ? target.MD5 : Reflect.get(realCryptoJs(), key)) as unknown },
 );
+
+let cryptoJsPath: string | undefined;
+let cryptoJs: object | undefined;
+
+function realCryptoJs(): object {
+  if (!cryptoJs) {
+    if (!cryptoJsPath) throw new Error('crypto-js is not where pdfkit would find it');
+    delete require.cache[cryptoJsPath];
+    cryptoJs = require(cryptoJsPath) as object;
+  }
+  return cryptoJs;
+}
 
 /** brotli's `decompress(buffer, outputSize)`, by zlib. */
 export const leanBrotliDecompress = (buffer: Uint8Array) => new Uint8Array(brotliDecompressSync(buffer));
@@ -75,7 +89,8 @@ function enterLeanDependencies(): void {
     const fromPdfkit = createRequire(pdfkitPath);
     const fontkitPath = fromPdfkit.resolve('fontkit');
     const fromFontkit = createRequire(fontkitPath);
-    enter(fromPdfkit.resolve('crypto-js'), leanCryptoJs);
+    cryptoJsPath = fromPdfkit.resolve('crypto-js');
+    enter(cryptoJsPath, leanCryptoJs);
     enter(fromFontkit.resolve('brotli/decompress.js'), leanBrotliDecompress);
     const properties = fromFontkit.resolve('unicode-properties');
     enter(properties, onFirstUse(properties));
