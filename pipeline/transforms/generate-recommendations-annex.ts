@@ -12,6 +12,7 @@ import { annexAnchor } from '../model/anchors.js';
 import type { Node } from 'unist';
 import { placeAt, type TransformContext } from './context.js';
 import { parseMarkdown } from '../parse/parse-markdown.js';
+import { cachedParse } from '../parse/parse-cache.js';
 import { headingAttributes } from '../parse/heading-attributes.js';
 import { template } from '../util/templates.js';
 import { didYouMean } from '../util/nearest.js';
@@ -154,7 +155,7 @@ function annexNodes(context: TransformContext, placeholder: Node, priority: Reco
     priority: priority.map((r) => ({ id: r.id, number: r.number })),
     topics: topics.map(([id, items]) => ({ id, title: edition.labels.topics[id], items: items.map((r) => ({ id: r.id, number: r.number })) })),
   });
-  const generated = parseMarkdown(markdown);
+  const generated = cachedParse(markdown, parseMarkdown); // the same text every build: parsed once, as chapters are
   headingAttributes(generated, TEMPLATE, diagnostics);
   context.adopt(placeAt(generated, placeholder.position), context.pathOf(placeholder));
   visit(generated, 'heading', (heading: Heading) => {

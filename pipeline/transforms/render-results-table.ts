@@ -7,6 +7,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { placeAt, type TransformContext } from './context.js';
 import type { BarChart } from '../model/types.js';
 import { parseMarkdown } from '../parse/parse-markdown.js';
+import { cachedParse } from '../parse/parse-cache.js';
 import { template } from '../util/templates.js';
 import { formatInteger, formatPercent } from '../model/format.js';
 
@@ -39,7 +40,7 @@ export function renderResultsTable({ edition, tree, diagnostics, pathOf, adopt, 
         bothMarkedPercent: pct(results.bothMarkedPercent),
       },
     });
-    const generated = parseMarkdown(markdown).children as RootContent[];
+    const generated = cachedParse(markdown, parseMarkdown).children as RootContent[]; // parsed once, as chapters are
     for (const child of generated) {
       if (child.type === 'table') (child as Table).data = { ...(child as Table).data, caption: edition.labels.results.caption, rowHeaders: true };
     }
