@@ -7,10 +7,10 @@ import { statSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { PNG_SIGNATURE, pngChunk as chunk } from './png.js';
 import type { BarChart } from '../model/types.js';
-import { chartShape, CHART } from './chart-geometry.js';
+import { chartShape, CHART, type ChartShape } from './chart-geometry.js';
 import { Raster } from './rasterize.js';
 import { FALLBACKS, fontPath } from '../text/fonts.js';
-import { cachedBytes } from '../util/disk-cache.js';
+import { cached } from '../util/disk-cache.js';
 
 /** Pixels per inch of the chart's PNG: print resolution. */
 export const CHART_PPI = 300;
@@ -35,13 +35,14 @@ function fontsKey(): string {
  * drawn from: its shape, resolution, the chart's constants and its fonts.
  */
 export function chartPng(chart: BarChart, ppi = CHART_PPI): Buffer {
-  const key = `${RASTER_VERSION}\0${ppi}\0${fontsKey()}\0${JSON.stringify(CHART)}\0${JSON.stringify(chartShape(chart))}`;
-  return cachedBytes(key, 'png', () => drawChartPng(chart, ppi), (bytes) => bytes.subarray(0, 8).equals(PNG_SIGNATURE));
+  const shape = chartShape(chart);
+  const key = `${RASTER_VERSION}\0${ppi}\0${fontsKey()}\0${JSON.stringify(CHART)}\0${JSON.stringify(shape)}`;
+  const png = (bytes: Buffer) => (bytes.subarray(0, 8).equals(PNG_SIGNATURE) ? bytes : undefined);
+  return cached(key, 'png', () => drawChartPng(shape, ppi), (bytes) => bytes, png);
 }
 
-function drawChartPng(chart: BarChart, ppi: number): Buffer {
+function drawChartPng(shape: ChartShape, ppi: number): Buffer {
   const scale = ppi / 72;
-  const shape = chartShape(chart);
   const width = Math.round(shape.width * scale);
   const height = Math.round(shape.height * scale);
   const raster = new Raster(width, height);

@@ -7,7 +7,7 @@
  * (util/disk-cache.ts: private, checked on read, FOLIO_CACHE=0 turns it off).
  */
 import type { Root } from 'mdast';
-import { cacheDirectory, entryName, readEntry, writeEntry } from '../util/disk-cache.js';
+import { cached } from '../util/disk-cache.js';
 
 export { trustedCacheDirectory } from '../util/disk-cache.js';
 
@@ -25,14 +25,5 @@ function asTree(content: Buffer): Root | undefined {
 }
 
 export function cachedParse(text: string, parse: (text: string) => Root): Root {
-  const dir = cacheDirectory();
-  if (!dir) return parse(text);
-  const key = `${VERSION}\0${text}`;
-  const name = entryName(key, 'json');
-  const stored = readEntry(dir, name, key);
-  const cached = stored && asTree(stored);
-  if (cached) return cached;
-  const tree = parse(text);
-  writeEntry(dir, name, key, Buffer.from(JSON.stringify(tree)));
-  return tree;
+  return cached(`${VERSION}\0${text}`, 'json', () => parse(text), (tree) => Buffer.from(JSON.stringify(tree)), asTree);
 }

@@ -68,7 +68,8 @@ function pointsOfSoftHyphens(hyphenated: string): number[] {
 /**
  * The `hyphen` package's pattern sets (TeX's hyph-utf8) by the language subtags that name them.
  * Left out: Thai, Chinese pinyin and Ethiopic, whose lines break between words or syllables without
- * a hyphen, and Church Slavonic, whose file in the package is not valid JavaScript (a bare `ⸯ` key). A tag's region picks a variant where there is one (`en-US`, `de-CH`); English without a
+ * a hyphen, and Church Slavonic, whose file in the package is not valid JavaScript (a bare `ⸯ`
+ * key). A tag's region picks a variant where there is one (`en-US`, `de-CH`); English without a
  * region is British, as the report's official edition is.
  */
 export const PATTERN_SETS: Record<string, string> = {

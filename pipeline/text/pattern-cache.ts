@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import type { Patterns } from './liang.js';
-import { cacheDirectory, entryName, readEntry, writeEntry } from '../util/disk-cache.js';
+import { cached } from '../util/disk-cache.js';
 
 /** Bump when the layout below or liang.ts's reading of the patterns changes. */
 const FORMAT = 'folio-patterns-1';
@@ -69,21 +69,17 @@ export function patternsFromBytes(bytes: Buffer): Patterns {
   return { digits, patternStart, edgeStart, unit, child, pattern, root: h.root, exceptions: new Map(h.exceptions) };
 }
 
+/** `patternsFromBytes`, or undefined for an entry this version cannot read. */
+function readable(bytes: Buffer): Patterns | undefined {
+  try {
+    return patternsFromBytes(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The flat patterns of the pattern file at `path`: from the cache, else compiled (and stored). */
 export function cachedPatterns(path: string, compile: () => Patterns): Patterns {
-  const dir = cacheDirectory();
-  if (!dir) return compile();
   const key = `${FORMAT}\0${endianness()}\0${readFileSync(path, 'utf8')}`;
-  const name = entryName(key, 'patterns');
-  const stored = readEntry(dir, name, key);
-  if (stored) {
-    try {
-      return patternsFromBytes(stored);
-    } catch {
-      // an entry this version cannot read: compiled again below
-    }
-  }
-  const patterns = compile();
-  writeEntry(dir, name, key, patternsToBytes(patterns));
-  return patterns;
+  return cached(key, 'patterns', compile, patternsToBytes, readable);
 }

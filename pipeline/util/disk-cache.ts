@@ -1,6 +1,6 @@
 /**
  * folio's cache folder on disk, shared by what is worth keeping between runs (parsed chapters,
- * compiled hyphenation patterns). FOLIO_CACHE=0 turns it off; FOLIO_CACHE_DIR moves it (default:
+ * compiled hyphenation patterns, the chart's PNG). FOLIO_CACHE=0 turns it off; FOLIO_CACHE_DIR moves it (default:
  * `folio-cache-<uid>` in the system's temporary folder).
  *
  * The folder is trusted only as far as it can be: created private (0700) and used only when it is
@@ -113,16 +113,18 @@ export function writeEntry(dir: string, name: string, key: string, content: Uint
 }
 
 /**
- * The bytes `make` gives for `key`, from the cache when an entry is there and `accept` takes it,
- * else made now and stored. Without a usable cache folder, simply made.
+ * What `make` gives for `key`: read back from the cache when an entry is there and `decode` takes
+ * it (undefined: not an entry of this kind), else made now and stored as `encode` writes it.
+ * Without a usable cache folder, simply made.
  */
-export function cachedBytes(key: string, extension: string, make: () => Buffer, accept: (bytes: Buffer) => boolean = () => true): Buffer {
+export function cached<T>(key: string, extension: string, make: () => T, encode: (value: T) => Uint8Array, decode: (bytes: Buffer) => T | undefined): T {
   const dir = cacheDirectory();
   if (!dir) return make();
   const name = entryName(key, extension);
   const stored = readEntry(dir, name, key);
-  if (stored && accept(stored)) return stored;
+  const found = stored && decode(stored);
+  if (found !== undefined) return found;
   const made = make();
-  writeEntry(dir, name, key, made);
+  writeEntry(dir, name, key, encode(made));
   return made;
 }

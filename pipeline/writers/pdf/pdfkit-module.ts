@@ -36,17 +36,10 @@ export const leanCryptoJs: { MD5(input: unknown): { words: number[]; sigBytes: n
   { get: (target, key) => (key === 'MD5' ? target.MD5 : Reflect.get(realCryptoJs(), key)) as unknown },
 );
 
-let cryptoJsPath: string | undefined;
-let cryptoJs: object | undefined;
-
-function realCryptoJs(): object {
-  if (!cryptoJs) {
-    if (!cryptoJsPath) throw new Error('crypto-js is not where pdfkit would find it');
-    delete require.cache[cryptoJsPath];
-    cryptoJs = require(cryptoJsPath) as object;
-  }
-  return cryptoJs;
-}
+/** The real crypto-js, once its path is known (`enterLeanDependencies`). */
+let realCryptoJs: () => object = () => {
+  throw new Error('crypto-js is not where pdfkit would find it');
+};
 
 /** brotli's `decompress(buffer, outputSize)`, by zlib. */
 export const leanBrotliDecompress = (buffer: Uint8Array) => new Uint8Array(brotliDecompressSync(buffer));
@@ -67,14 +60,7 @@ function enter(path: string, exports: unknown): void {
  * before the real module is required, so the real one then takes its place.
  */
 export function onFirstUse(path: string): unknown {
-  let real: object | undefined;
-  const load = (): object => {
-    if (real === undefined) {
-      delete require.cache[path];
-      real = require(path) as object;
-    }
-    return real;
-  };
+  const load = realModule(path);
   return new Proxy(function unloaded() {}, {
     get: (_target, key) => Reflect.get(load(), key) as unknown,
     has: (_target, key) => Reflect.has(load(), key),
@@ -83,13 +69,26 @@ export function onFirstUse(path: string): unknown {
   });
 }
 
+/** Loads the module at `path` itself, once, in place of what this file entered for it. */
+function realModule(path: string): () => object {
+  let real: object | undefined;
+  return () => {
+    if (real === undefined) {
+      delete require.cache[path];
+      real = require(path) as object;
+    }
+    return real;
+  };
+}
+
 function enterLeanDependencies(): void {
   try {
     const pdfkitPath = require.resolve('pdfkit');
     const fromPdfkit = createRequire(pdfkitPath);
     const fontkitPath = fromPdfkit.resolve('fontkit');
     const fromFontkit = createRequire(fontkitPath);
-    cryptoJsPath = fromPdfkit.resolve('crypto-js');
+    const cryptoJsPath = fromPdfkit.resolve('crypto-js');
+    realCryptoJs = realModule(cryptoJsPath);
     enter(cryptoJsPath, leanCryptoJs);
     enter(fromFontkit.resolve('brotli/decompress.js'), leanBrotliDecompress);
     const properties = fromFontkit.resolve('unicode-properties');
